@@ -1,0 +1,16 @@
+package dev.hpo.common.study;
+
+/**
+ * The study's strategy section.
+ *
+ * @param xi            exploration margin of PI and EI, in units of the standardised objective
+ * @param kappa         exploration weight of UCB (mean + kappa * sd)
+ * @param initialPoints quasi-random points before the surrogate is used; null = 3 x dimensions
+ * @param seed          makes the suggestions reproducible
+ */
+public record StrategySpec(StrategyType type, Acquisition acquisition, double xi, double kappa,
+                           Integer initialPoints, long seed) {
+
+    public static final double DEFAULT_XI = 0.01;
+    public static final double DEFAULT_KAPPA = 2.576;
+}

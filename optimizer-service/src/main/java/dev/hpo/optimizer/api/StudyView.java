@@ -1,0 +1,30 @@
+package dev.hpo.optimizer.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.common.study.StudySpecJson;
+import dev.hpo.optimizer.study.Study;
+import dev.hpo.optimizer.study.StudyStatus;
+import dev.hpo.optimizer.study.TrialState;
+import java.time.Instant;
+
+/** A study as the REST API shows it: status, counts by trial state, the best trial and the full spec. */
+public record StudyView(String id, String name, StudyStatus status, String strategy, String objective,
+                        String direction, int maxTrials, Long gridSize, Counts counts, TrialView best,
+                        Instant createdAt, Instant endedAt, String endReason, ObjectNode spec) {
+
+    /** Trials by state; {@code total} counts every issued trial. */
+    public record Counts(long total, long queued, long running, long completed, long failed, long pruned) {
+    }
+
+    static StudyView of(Study s) {
+        String metric = s.spec().objective().metric();
+        Counts counts = new Counts(s.trials().size(), s.count(TrialState.QUEUED), s.count(TrialState.RUNNING),
+                s.count(TrialState.COMPLETED), s.count(TrialState.FAILED), s.count(TrialState.PRUNED));
+        Long gridSize = s.strategy().size().isPresent() ? s.strategy().size().getAsLong() : null;
+        return new StudyView(s.id(), s.spec().name(), s.status(), s.spec().strategy().type().name().toLowerCase(),
+                metric, s.spec().objective().direction().json(), s.spec().budget().maxTrials(), gridSize, counts,
+                s.best().map(t -> TrialView.of(t, metric)).orElse(null), s.createdAt(), s.endedAt(), s.endReason(),
+                StudySpecJson.write(s.spec()));
+    }
+
+}

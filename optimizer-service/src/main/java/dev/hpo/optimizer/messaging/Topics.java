@@ -1,0 +1,19 @@
+package dev.hpo.optimizer.messaging;
+
+/** The topic names of the contract (DESIGN.md, "Kafka topics"). */
+public final class Topics {
+
+    public static final String STUDIES = "hpo.studies";
+    public static final String RESULTS = "hpo.results";
+    public static final String PROGRESS = "hpo.progress";
+    public static final String CONTROL = "hpo.control";
+    public static final String DLQ = "hpo.dlq";
+
+    private Topics() {
+    }
+
+    /** The work queue of a worker pool. */
+    public static String trials(String pool) {
+        return "hpo.trials." + pool;
+    }
+}

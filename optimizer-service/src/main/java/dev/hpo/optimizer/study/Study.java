@@ -1,0 +1,179 @@
+package dev.hpo.optimizer.study;
+
+import dev.hpo.common.message.ResultMessage;
+import dev.hpo.common.study.Direction;
+import dev.hpo.common.study.StudySpec;
+import dev.hpo.optimizer.strategy.Observation;
+import dev.hpo.optimizer.strategy.Strategy;
+import dev.hpo.optimizer.strategy.StudyHistory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The state of one study and its rules: how many trials to issue, how results fold in (once per trial and
+ * attempt), when it is finished, which trial is best. Plain Java and not thread-safe: callers hold its lock.
+ */
+public final class Study {
+
+    private final String id;
+    private final StudySpec spec;
+    private final Strategy strategy;
+    private final Instant createdAt;
+    private final Map<String, Trial> trials = new LinkedHashMap<>();
+    private StudyStatus status = StudyStatus.RUNNING;
+    private String endReason;
+    private Instant endedAt;
+
+    public Study(String id, StudySpec spec, Strategy strategy, Instant createdAt) {
+        this.id = id;
+        this.spec = spec;
+        this.strategy = strategy;
+        this.createdAt = createdAt;
+    }
+
+    /** The stable id of trial {@code number}: the same on every replay and redelivery. */
+    public static String trialId(String studyId, int number) {
+        return studyId + ".t" + number;
+    }
+
+    /**
+     * Asks the strategy for enough new trials to keep {@code parallelism} in flight without exceeding
+     * {@code maxTrials}, records them as queued and returns them for publishing. Finishes the study when the
+     * budget is spent or the strategy has nothing left (a finished grid) and nothing is in flight.
+     */
+    public List<Trial> issue(Instant now) {
+        if (status.ended()) {
+            return List.of();
+        }
+        int inFlight = inFlight();
+        int want = Math.min(spec.budget().parallelism() - inFlight, spec.budget().maxTrials() - trials.size());
+        List<Trial> issued = new ArrayList<>();
+        if (want > 0) {
+            for (Map<String, Object> params : strategy.suggest(history(), want)) {
+                int number = trials.size();
+                Trial t = new Trial(trialId(id, number), number, params, now);
+                trials.put(t.trialId(), t);
+                issued.add(t);
+            }
+        }
+        if (issued.isEmpty() && inFlight == 0) {
+            end(StudyStatus.FINISHED, trials.size() >= spec.budget().maxTrials()
+                    ? "budget of " + spec.budget().maxTrials() + " trials spent" : "search space exhausted", now);
+        }
+        return issued;
+    }
+
+    /** Folds a result in; false when it is not for a trial of this study, or that trial already ended. */
+    public boolean apply(ResultMessage result, Instant now) {
+        Trial t = trials.get(result.trialId());
+        if (t == null || !t.state().inFlight()) {
+            return false;
+        }
+        t.finish(result, now);
+        return true;
+    }
+
+    /** A worker took the trial. */
+    public boolean running(String trialId, String worker, int attempt, Instant now) {
+        Trial t = trials.get(trialId);
+        if (t == null || t.state() != TrialState.QUEUED) {
+            return false;
+        }
+        t.running(worker, attempt, now);
+        return true;
+    }
+
+    /** Stops issuing trials; in-flight trials are left to finish or be stopped by the caller. */
+    public boolean stop(String reason, Instant now) {
+        if (status.ended()) {
+            return false;
+        }
+        end(StudyStatus.STOPPED, reason, now);
+        return true;
+    }
+
+    private void end(StudyStatus to, String reason, Instant now) {
+        status = to;
+        endReason = reason;
+        endedAt = now;
+    }
+
+    /** The history as the strategy sees it: completed values, pending and failed configurations. */
+    public StudyHistory history() {
+        List<Observation> completed = new ArrayList<>();
+        List<Map<String, Object>> pending = new ArrayList<>();
+        List<Map<String, Object>> failed = new ArrayList<>();
+        String metric = spec.objective().metric();
+        for (Trial t : trials.values()) {
+            if (t.state().inFlight()) {
+                pending.add(t.params());
+            } else if (t.objective(metric).isPresent()) {
+                completed.add(new Observation(t.params(), t.objective(metric).getAsDouble()));
+            } else {
+                failed.add(t.params());
+            }
+        }
+        return new StudyHistory(completed, pending, failed, spec.objective().direction() == Direction.MAXIMIZE);
+    }
+
+    /** The completed trial with the best objective; ties go to the earlier trial. */
+    public Optional<Trial> best() {
+        String metric = spec.objective().metric();
+        Comparator<Trial> byValue = Comparator.comparingDouble(t -> t.objective(metric).getAsDouble());
+        if (spec.objective().direction() == Direction.MINIMIZE) {
+            byValue = byValue.reversed();
+        }
+        return trials.values().stream().filter(t -> t.objective(metric).isPresent())
+                .max(byValue.thenComparing(Comparator.comparingInt(Trial::number).reversed()));
+    }
+
+    public int inFlight() {
+        return (int) trials.values().stream().filter(t -> t.state().inFlight()).count();
+    }
+
+    public long count(TrialState state) {
+        return trials.values().stream().filter(t -> t.state() == state).count();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public StudySpec spec() {
+        return spec;
+    }
+
+    public Strategy strategy() {
+        return strategy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public StudyStatus status() {
+        return status;
+    }
+
+    public String endReason() {
+        return endReason;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+
+    public Collection<Trial> trials() {
+        return trials.values();
+    }
+
+    public Optional<Trial> trial(String trialId) {
+        return Optional.ofNullable(trials.get(trialId));
+    }
+}

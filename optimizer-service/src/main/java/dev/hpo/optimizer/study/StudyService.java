@@ -1,0 +1,154 @@
+package dev.hpo.optimizer.study;
+
+import dev.hpo.common.message.ProgressMessage;
+import dev.hpo.common.message.ProgressState;
+import dev.hpo.common.message.ResultMessage;
+import dev.hpo.common.message.StudyEvent;
+import dev.hpo.common.message.TrialMessage;
+import dev.hpo.common.study.StudySpec;
+import dev.hpo.common.study.StudySpecJson;
+import dev.hpo.optimizer.messaging.StudyEventPublisher;
+import dev.hpo.optimizer.messaging.TrialPublisher;
+import dev.hpo.common.study.FieldError;
+import dev.hpo.common.study.InvalidSpecException;
+import dev.hpo.common.study.StrategySpec;
+import dev.hpo.optimizer.strategy.Strategies;
+import dev.hpo.optimizer.strategy.Strategy;
+import dev.hpo.optimizer.strategy.StrategyConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the studies: creates them, keeps their trials in flight, folds results in and ends them. Each study is
+ * guarded by its own lock; messages are published after the lock is released.
+ */
+@ApplicationScoped
+public class StudyService {
+
+    private static final Logger LOG = Logger.getLogger(StudyService.class);
+
+    private final Map<String, Study> studies = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    TrialPublisher trialPublisher;
+
+    @Inject
+    StudyEventPublisher eventPublisher;
+
+    /** Creates and starts a study; the spec is already validated. */
+    public <T> T create(StudySpec spec, Function<Study, T> view) {
+        String id = StudyIds.next(spec.name());
+        Study study = new Study(id, spec, strategyFor(spec), clock.instant());
+        studies.put(id, study);
+        eventPublisher.publish(StudyEvent.created(id, StudySpecJson.write(spec), study.createdAt()));
+        LOG.infof("study %s (%s) created: %s, %d trials, parallelism %d", id, spec.name(),
+                spec.strategy().type(), spec.budget().maxTrials(), spec.budget().parallelism());
+        advance(study);
+        return read(id, view);
+    }
+
+    /** Folds a worker's result into its study and issues the next trials. */
+    public void onResult(ResultMessage result) {
+        Study study = find(result.studyId());
+        boolean applied;
+        synchronized (study) {
+            applied = study.apply(result, clock.instant());
+        }
+        if (applied) {
+            LOG.infof("study %s: trial %s %s %s", study.id(), result.trialId(), result.status(), result.metrics());
+            advance(study);
+        } else {
+            LOG.debugf("study %s: ignored result of %s attempt %d (duplicate or unknown trial)", study.id(),
+                    result.trialId(), result.attempt());
+        }
+    }
+
+    /** Records that a worker took a trial; progress of unknown studies is ignored. */
+    public void onProgress(ProgressMessage progress) {
+        Study study = studies.get(progress.studyId());
+        if (study != null && progress.state() == ProgressState.RUNNING) {
+            synchronized (study) {
+                study.running(progress.trialId(), progress.worker(), progress.attempt(), progress.at());
+            }
+        }
+    }
+
+    /** Stops a study: no new trials are issued. */
+    public <T> T stop(String studyId, String reason, Function<Study, T> view) {
+        Study study = find(studyId);
+        boolean stopped;
+        synchronized (study) {
+            stopped = study.stop(reason, clock.instant());
+        }
+        if (stopped) {
+            eventPublisher.publish(StudyEvent.ended(studyId, StudyEvent.Type.STOPPED, reason, clock.instant()));
+            LOG.infof("study %s stopped: %s", studyId, reason);
+        }
+        return read(studyId, view);
+    }
+
+    /** Reads a study under its lock, through {@code view}, so that the caller sees a consistent state. */
+    public <T> T read(String studyId, Function<Study, T> view) {
+        Study study = find(studyId);
+        synchronized (study) {
+            return view.apply(study);
+        }
+    }
+
+    /** All studies, newest first. */
+    public <T> List<T> list(Function<Study, T> view) {
+        return studies.values().stream().sorted(Comparator.comparing(Study::createdAt).reversed())
+                .map(s -> read(s.id(), view)).toList();
+    }
+
+    private void advance(Study study) {
+        List<Trial> issued;
+        boolean finished;
+        Instant now = clock.instant();
+        synchronized (study) {
+            boolean wasRunning = !study.status().ended();
+            issued = study.issue(now);
+            finished = wasRunning && study.status() == StudyStatus.FINISHED;
+        }
+        StudySpec spec = study.spec();
+        for (Trial t : issued) {
+            trialPublisher.publish(spec.workerPool(), TrialMessage.of(study.id(), t.trialId(), t.number(),
+                    t.attempt(), t.params(), spec.objective(), TrialSections.forTrial(spec, t.number()), now));
+        }
+        if (finished) {
+            eventPublisher.publish(StudyEvent.ended(study.id(), StudyEvent.Type.FINISHED, study.endReason(), now));
+            LOG.infof("study %s finished: %s", study.id(), study.endReason());
+        }
+    }
+
+    /** The spec's strategy; a space it cannot search (a grid over a float without step) is a spec error. */
+    static Strategy strategyFor(StudySpec spec) {
+        StrategySpec s = spec.strategy();
+        StrategyConfig config = new StrategyConfig(StrategyConfig.Type.valueOf(s.type().name()),
+                StrategyConfig.AcquisitionType.valueOf(s.acquisition().name()), s.xi(), s.kappa(), s.initialPoints(),
+                s.seed());
+        try {
+            return Strategies.create(config, spec.searchSpace());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException(List.of(new FieldError("strategy.type", s.type().name().toLowerCase(),
+                    "cannot search this space: " + e.getMessage())));
+        }
+    }
+
+    private Study find(String studyId) {
+        Study study = studies.get(studyId);
+        if (study == null) {
+            throw new UnknownStudyException(studyId);
+        }
+        return study;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.hpo.optimizer.study;
+
+import dev.hpo.common.message.ResultMessage;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * One configuration of a study and what became of it. Mutable, guarded by its {@link Study}'s lock; the
+ * views handed out are copies.
+ */
+public final class Trial {
+
+    private final String trialId;
+    private final int number;
+    private final Map<String, Object> params;
+    private final Instant issuedAt;
+    private int attempt = 1;
+    private TrialState state = TrialState.QUEUED;
+    private Map<String, Double> metrics = Map.of();
+    private int epochs;
+    private long durationMs;
+    private String worker;
+    private String device;
+    private String error;
+    private Instant startedAt;
+    private Instant finishedAt;
+
+    Trial(String trialId, int number, Map<String, Object> params, Instant issuedAt) {
+        this.trialId = trialId;
+        this.number = number;
+        this.params = Map.copyOf(params);
+        this.issuedAt = issuedAt;
+    }
+
+    void running(String worker, int attempt, Instant at) {
+        if (state == TrialState.QUEUED) {
+            state = TrialState.RUNNING;
+            this.worker = worker;
+            this.attempt = Math.max(this.attempt, attempt);
+            this.startedAt = at;
+        }
+    }
+
+    void finish(ResultMessage r, Instant at) {
+        state = TrialState.of(r.status());
+        attempt = r.attempt();
+        metrics = Map.copyOf(r.metrics());
+        epochs = r.epochs();
+        durationMs = r.durationMs();
+        worker = r.worker();
+        device = r.device();
+        error = r.error();
+        finishedAt = at;
+    }
+
+    /** The objective metric's value when the trial completed and reported it. */
+    public OptionalDouble objective(String metric) {
+        Double v = metrics.get(metric);
+        return state == TrialState.COMPLETED && v != null ? OptionalDouble.of(v) : OptionalDouble.empty();
+    }
+
+    public String trialId() {
+        return trialId;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public TrialState state() {
+        return state;
+    }
+
+    public Map<String, Double> metrics() {
+        return metrics;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public long durationMs() {
+        return durationMs;
+    }
+
+    public String worker() {
+        return worker;
+    }
+
+    public String device() {
+        return device;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+}

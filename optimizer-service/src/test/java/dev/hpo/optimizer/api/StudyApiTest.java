@@ -1,0 +1,143 @@
+package dev.hpo.optimizer.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.common.json.Json;
+import dev.hpo.common.message.MessageCodec;
+import dev.hpo.common.message.ResultMessage;
+import dev.hpo.common.message.TrialMessage;
+import dev.hpo.common.message.TrialStatus;
+import dev.hpo.optimizer.testing.LocalKafkaResource;
+import dev.hpo.optimizer.testing.TestTopics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(LocalKafkaResource.class)
+class StudyApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static String spec(String pool, int maxTrials, int parallelism) {
+        return """
+                name: api-test
+                objective: {metric: val_recall, direction: maximize}
+                strategy: {type: random, seed: 3}
+                budget: {maxTrials: %d, parallelism: %d}
+                workerPool: %s
+                searchSpace:
+                  neurons1: {type: int, min: 20, max: 60, step: 10}
+                  optimizer: {type: choice, values: [adam, lion]}
+                  beta_1_lion: {type: float, min: 0.85, max: 0.99, when: {optimizer: lion}}
+                  learning_rate: {type: float, min: 1.0e-4, max: 1.0e-2, log: true}
+                trainer: {dataset: {type: synthetic-fraud, rows: 500}}
+                """.formatted(maxTrials, parallelism, pool);
+    }
+
+    @Test
+    void invalidSpecIsRefusedWithEveryProblemNamed() {
+        String bad = """
+                {"name": "bad", "strategy": {"type": "magic"}, "budget": {"maxTrials": 0},
+                 "searchSpace": {"neurons1": {"type": "int", "min": 70, "max": 60},
+                                 "rate": {"type": "float", "min": 0, "max": 1, "log": true}}}
+                """;
+        JsonNode body = Json.mapper().valueToTree(given().contentType(ContentType.JSON).body(bad)
+                .post("/api/studies").then().statusCode(400).extract().as(Map.class));
+
+        List<String> messages = body.get("errors").findValuesAsText("message");
+        assertThat(messages).contains(
+                "objective is required (for example {metric: val_recall, direction: maximize})",
+                "strategy.type (magic) must be one of bayesian, random, grid",
+                "budget.maxTrials (0) must be in [1, 100000]",
+                "searchSpace.neurons1.min (70) must be <= max (60)",
+                "searchSpace.rate.min (0.0) must be > 0 when log is true");
+        assertThat(body.get("errors").findValuesAsText("field")).contains("strategy.type", "searchSpace.neurons1.min");
+    }
+
+    @Test
+    void unknownStudyIs404() {
+        given().get("/api/studies/nope-12345678").then().statusCode(404);
+    }
+
+    @Test
+    void randomStudyKeepsParallelismInFlightAndFinishesAtMaxTrials() {
+        String pool = "api-run";
+        String id = create(spec(pool, 3, 2));
+
+        List<TrialMessage> first = trials(pool, id, 2);
+        assertThat(first).extracting(TrialMessage::number).containsExactlyInAnyOrder(0, 1);
+        assertThat(first).allSatisfy(t -> assertThat(t.params()).containsKeys("neurons1", "optimizer", "learning_rate"));
+        assertThat(first).allSatisfy(t -> assertThat(t.params().containsKey("beta_1_lion"))
+                .isEqualTo("lion".equals(t.params().get("optimizer"))));
+
+        publishResult(first.get(0), 0.40);
+        List<TrialMessage> all = trials(pool, id, 3);
+        assertThat(all).extracting(TrialMessage::number).containsExactlyInAnyOrder(0, 1, 2);
+        publishResult(first.get(1), 0.90);
+        publishResult(first.get(1), 0.10);
+        publishResult(all.stream().filter(t -> t.number() == 2).findFirst().orElseThrow(), 0.70);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/studies/" + id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("FINISHED"))
+                .body("counts.completed", org.hamcrest.Matchers.equalTo(3))
+                .body("best.number", org.hamcrest.Matchers.equalTo(1))
+                .body("best.objective", org.hamcrest.Matchers.equalTo(0.90f)));
+        given().get("/api/studies/" + id + "/trials").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(3));
+    }
+
+    @Test
+    void unreadableResultsGoToTheDeadLetterTopicWhileTheStudyCarriesOn() {
+        String pool = "api-dlq";
+        String id = create(spec(pool, 2, 1));
+        TrialMessage trial = trials(pool, id, 1).get(0);
+
+        TestTopics.send("hpo.results", id, "{not json");
+        TestTopics.send("hpo.results", id, """
+                {"schema": "hpo.result/v1", "studyId": "%s", "trialId": "%s", "attempt": 1, "status": "DONE",
+                 "metrics": {}, "epochs": 1, "durationMs": 5, "worker": "w"}""".formatted(id, trial.trialId()));
+        publishResult(trial, 0.5);
+
+        List<ConsumerRecord<String, byte[]>> dead = TestTopics.read("hpo.dlq", r -> id.equals(r.key()), 2, WAIT);
+        assertThat(dead).hasSize(2);
+        assertThat(dead).extracting(r -> TestTopics.header(r, "dead-letter-reason"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("not valid JSON"))
+                .anySatisfy(reason -> assertThat(reason).contains("does not match hpo.result/v1").contains("DONE"));
+        assertThat(dead).allSatisfy(r -> assertThat(TestTopics.header(r, "dead-letter-topic")).isEqualTo("hpo.results"));
+
+        List<TrialMessage> both = trials(pool, id, 2);
+        assertThat(both).extracting(TrialMessage::number).containsExactlyInAnyOrder(0, 1);
+        given().get("/api/studies/" + id).then().body("counts.completed", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    private static String create(String yaml) {
+        return given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs("application/yaml", ContentType.TEXT)))
+                .contentType("application/yaml").body(yaml).post("/api/studies").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static List<TrialMessage> trials(String pool, String studyId, int count) {
+        List<TrialMessage> found = TestTopics.read("hpo.trials." + pool, r -> r.key().startsWith(studyId + "."),
+                count, WAIT).stream().map(r -> MessageCodec.decodeTrial(r.value())).toList();
+        assertThat(found).hasSize(count);
+        return found;
+    }
+
+    private static void publishResult(TrialMessage t, double recall) {
+        ResultMessage r = ResultMessage.of(t.studyId(), t.trialId(), t.attempt(), TrialStatus.COMPLETED,
+                Map.of("val_recall", recall, "val_precision", 0.5), 3, 10, "test-worker", "cpu", null);
+        TestTopics.send("hpo.results", t.studyId(), Json.write(r));
+    }
+}
