@@ -11,7 +11,8 @@ import dev.hpo.common.message.ResultMessage;
 import dev.hpo.common.message.TrialMessage;
 import dev.hpo.common.message.TrialStatus;
 import dev.hpo.optimizer.testing.LocalKafkaResource;
-import dev.hpo.optimizer.testing.TestTopics;
+import dev.hpo.localkafka.LocalKafka;
+import dev.hpo.localkafka.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class StudyApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final TopicProbe TOPICS = new TopicProbe(LocalKafka.shared().bootstrapServers());
 
     private static String spec(String pool, int maxTrials, int parallelism) {
         return """
@@ -103,18 +105,18 @@ class StudyApiTest {
         String id = create(spec(pool, 2, 1));
         TrialMessage trial = trials(pool, id, 1).get(0);
 
-        TestTopics.send("hpo.results", id, "{not json");
-        TestTopics.send("hpo.results", id, """
+        TOPICS.send("hpo.results", id, "{not json");
+        TOPICS.send("hpo.results", id, """
                 {"schema": "hpo.result/v1", "studyId": "%s", "trialId": "%s", "attempt": 1, "status": "DONE",
                  "metrics": {}, "epochs": 1, "durationMs": 5, "worker": "w"}""".formatted(id, trial.trialId()));
         publishResult(trial, 0.5);
 
-        List<ConsumerRecord<String, byte[]>> dead = TestTopics.read("hpo.dlq", r -> id.equals(r.key()), 2, WAIT);
+        List<ConsumerRecord<String, byte[]>> dead = TOPICS.read("hpo.dlq", r -> id.equals(r.key()), 2, WAIT);
         assertThat(dead).hasSize(2);
-        assertThat(dead).extracting(r -> TestTopics.header(r, "dead-letter-reason"))
+        assertThat(dead).extracting(r -> TopicProbe.header(r, "dead-letter-reason"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("not valid JSON"))
                 .anySatisfy(reason -> assertThat(reason).contains("does not match hpo.result/v1").contains("DONE"));
-        assertThat(dead).allSatisfy(r -> assertThat(TestTopics.header(r, "dead-letter-topic")).isEqualTo("hpo.results"));
+        assertThat(dead).allSatisfy(r -> assertThat(TopicProbe.header(r, "dead-letter-topic")).isEqualTo("hpo.results"));
 
         List<TrialMessage> both = trials(pool, id, 2);
         assertThat(both).extracting(TrialMessage::number).containsExactlyInAnyOrder(0, 1);
@@ -129,7 +131,7 @@ class StudyApiTest {
     }
 
     private static List<TrialMessage> trials(String pool, String studyId, int count) {
-        List<TrialMessage> found = TestTopics.read("hpo.trials." + pool, r -> r.key().startsWith(studyId + "."),
+        List<TrialMessage> found = TOPICS.read("hpo.trials." + pool, r -> r.key().startsWith(studyId + "."),
                 count, WAIT).stream().map(r -> MessageCodec.decodeTrial(r.value())).toList();
         assertThat(found).hasSize(count);
         return found;
@@ -138,6 +140,6 @@ class StudyApiTest {
     private static void publishResult(TrialMessage t, double recall) {
         ResultMessage r = ResultMessage.of(t.studyId(), t.trialId(), t.attempt(), TrialStatus.COMPLETED,
                 Map.of("val_recall", recall, "val_precision", 0.5), 3, 10, "test-worker", "cpu", null);
-        TestTopics.send("hpo.results", t.studyId(), Json.write(r));
+        TOPICS.send("hpo.results", t.studyId(), Json.write(r));
     }
 }

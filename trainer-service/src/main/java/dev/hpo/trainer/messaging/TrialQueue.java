@@ -1,0 +1,99 @@
+package dev.hpo.trainer.messaging;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The trial work queue of one worker: a Kafka share-group consumer (KIP-932) that holds at most one trial at
+ * a time, renews its acquisition lock while the trial trains and acknowledges it only when told. Confined to
+ * the worker thread, like the consumer it wraps.
+ */
+public final class TrialQueue implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(TrialQueue.class);
+    private static final Duration RENEW_POLL = Duration.ofMillis(200);
+    private static final int RENEW_POLLS = 50;
+
+    private final KafkaShareConsumer<String, byte[]> consumer;
+
+    public TrialQueue(Map<String, Object> kafkaConfig, String shareGroup, String topic) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, shareGroup);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // One job per worker: acknowledge explicitly and acquire one record at a time, or one poll takes every
+        // queued trial and the other workers idle (STACK.md, "Share groups").
+        config.put("share.acknowledgement.mode", "explicit");
+        config.put("share.acquire.mode", "record_limit");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        config.remove(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
+        config.remove(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG);
+        this.consumer = new KafkaShareConsumer<>(config);
+        consumer.subscribe(List.of(topic));
+    }
+
+    /** The next trial record, or empty after {@code timeout}; throws {@link WakeupException} on {@link #wakeup()}. */
+    public Optional<ConsumerRecord<String, byte[]>> take(Duration timeout) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
+            return Optional.of(r);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Extends the lock on {@code record}. The pattern that works (STACK.md): RENEW, commit, then poll until the
+     * renewed record comes back; a plain poll after RENEW would silently acquire other queued records.
+     */
+    public void renew(ConsumerRecord<String, byte[]> record) {
+        consumer.acknowledge(record, AcknowledgeType.RENEW);
+        consumer.commitSync();
+        for (int i = 0; i < RENEW_POLLS; i++) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(RENEW_POLL)) {
+                if (r.partition() == record.partition() && r.offset() == record.offset()) {
+                    return;
+                }
+                LOG.warnf("released %s-%d@%d acquired while renewing", r.topic(), r.partition(), r.offset());
+                consumer.acknowledge(r, AcknowledgeType.RELEASE);
+                consumer.commitSync();
+            }
+        }
+        LOG.warnf("the renewed record %s-%d@%d did not come back", record.topic(), record.partition(),
+                record.offset());
+    }
+
+    /** The trial is done and its result published: remove it from the queue. */
+    public void accept(ConsumerRecord<String, byte[]> record) {
+        acknowledge(record, AcknowledgeType.ACCEPT);
+    }
+
+    /** The record is unreadable and dead-lettered: never deliver it again. */
+    public void reject(ConsumerRecord<String, byte[]> record) {
+        acknowledge(record, AcknowledgeType.REJECT);
+    }
+
+    private void acknowledge(ConsumerRecord<String, byte[]> record, AcknowledgeType type) {
+        consumer.acknowledge(record, type);
+        consumer.commitSync();
+    }
+
+    /** Makes a blocked {@link #take} throw {@link WakeupException}; safe from any thread. */
+    public void wakeup() {
+        consumer.wakeup();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

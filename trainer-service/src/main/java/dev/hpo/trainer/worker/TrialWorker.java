@@ -1,0 +1,161 @@
+package dev.hpo.trainer.worker;
+
+import dev.hpo.common.message.InvalidMessageException;
+import dev.hpo.common.message.MessageCodec;
+import dev.hpo.common.message.ProgressMessage;
+import dev.hpo.common.message.ResultMessage;
+import dev.hpo.common.message.TrialMessage;
+import dev.hpo.common.message.TrialStatus;
+import dev.hpo.trainer.messaging.TrialQueue;
+import dev.hpo.trainer.messaging.WorkerPublisher;
+import dev.hpo.trainer.training.TrialOutcome;
+import dev.hpo.trainer.training.TrialRequest;
+import dev.hpo.trainer.training.TrialRunner;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * The worker loop: take one trial from the queue, announce it (RUNNING), train it on a separate thread while
+ * renewing its lock, publish the result, and only then acknowledge it. Any exception of the trial becomes a
+ * FAILED result with its reason; an unreadable record goes to the dead-letter topic.
+ */
+public final class TrialWorker implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(TrialWorker.class);
+    private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(1);
+
+    private final TrialQueue queue;
+    private final WorkerPublisher publisher;
+    private final TrialRunner runner;
+    private final String worker;
+    private final Duration renewEvery;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService training = Executors.newSingleThreadExecutor(r -> new Thread(r, "training"));
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile long lastBeat = System.nanoTime();
+
+    public TrialWorker(TrialQueue queue, WorkerPublisher publisher, TrialRunner runner, String worker,
+                       Duration renewEvery) {
+        this.queue = queue;
+        this.publisher = publisher;
+        this.runner = runner;
+        this.worker = worker;
+        this.renewEvery = renewEvery;
+    }
+
+    @Override
+    public void run() {
+        LOG.infof("worker %s waiting for trials", worker);
+        while (running.get()) {
+            lastBeat = System.nanoTime();
+            try {
+                queue.take(TAKE_TIMEOUT).ifPresent(this::handle);
+            } catch (WakeupException e) {
+                break;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "worker %s: error in the worker loop, going on", worker);
+            }
+        }
+        training.shutdownNow();
+        LOG.infof("worker %s stopped", worker);
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        TrialMessage trial;
+        try {
+            trial = MessageCodec.decodeTrial(record.value());
+        } catch (InvalidMessageException e) {
+            LOG.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            publisher.deadLetter(record, e.getMessage());
+            queue.reject(record);
+            return;
+        }
+        busy.set(true);
+        try {
+            publisher.result(train(record, trial));
+            queue.accept(record);
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private ResultMessage train(ConsumerRecord<String, byte[]> record, TrialMessage trial) {
+        int attempt = trial.attempt();
+        LOG.infof("worker %s took trial %s (#%d, delivery %s): %s", worker, trial.trialId(), trial.number(),
+                record.deliveryCount().map(String::valueOf).orElse("?"), trial.params());
+        publisher.progress(ProgressMessage.running(trial.studyId(), trial.trialId(), attempt, worker, clock.instant()));
+        long start = System.nanoTime();
+        long seed = trial.trainer().path("seed").asLong(trial.number());
+        TrialRequest request = new TrialRequest(trial.params(), trial.trainer(), seed);
+        Future<TrialOutcome> outcome = training.submit(() -> runner.run(request, (epoch, metrics) ->
+                publisher.progress(ProgressMessage.epoch(trial.studyId(), trial.trialId(), attempt, worker, epoch,
+                        metrics, clock.instant())), () -> !running.get()));
+        try {
+            TrialOutcome o = awaitRenewing(record, outcome);
+            long ms = elapsedMs(start);
+            LOG.infof("worker %s finished trial %s in %d ms after %d epochs: %s", worker, trial.trialId(), ms,
+                    o.epochs(), o.metrics());
+            return ResultMessage.of(trial.studyId(), trial.trialId(), attempt, TrialStatus.COMPLETED, o.metrics(),
+                    o.epochs(), ms, worker, o.device(), null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.warnf(cause, "worker %s: trial %s failed", worker, trial.trialId());
+            return ResultMessage.of(trial.studyId(), trial.trialId(), attempt, TrialStatus.FAILED, Map.of(), 0,
+                    elapsedMs(start), worker, runner.device(), reason(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
+    /** Waits for the training to end, renewing the trial's lock every {@code renewEvery}. */
+    private TrialOutcome awaitRenewing(ConsumerRecord<String, byte[]> record, Future<TrialOutcome> outcome)
+            throws ExecutionException, InterruptedException {
+        while (true) {
+            lastBeat = System.nanoTime();
+            try {
+                return outcome.get(renewEvery.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                queue.renew(record);
+            }
+        }
+    }
+
+    private static String reason(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t instanceof dev.hpo.trainer.training.TrialException ? message
+                : t.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    /** Asks the loop to end after the current trial's next epoch; wakes it if it is waiting for a trial. */
+    public void stop() {
+        running.set(false);
+        queue.wakeup();
+    }
+
+    public boolean busy() {
+        return busy.get();
+    }
+
+    /** Nanosecond time of the loop's last sign of life, for the liveness check. */
+    public long lastBeat() {
+        return lastBeat;
+    }
+}

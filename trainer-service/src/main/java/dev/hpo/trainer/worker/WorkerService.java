@@ -1,0 +1,82 @@
+package dev.hpo.trainer.worker;
+
+import dev.hpo.trainer.messaging.ShareGroups;
+import dev.hpo.trainer.messaging.TrialQueue;
+import dev.hpo.trainer.messaging.WorkerPublisher;
+import dev.hpo.trainer.training.DatasetCache;
+import dev.hpo.trainer.training.TrialRunner;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts the worker loop on its own thread when the trainer starts and stops it on shutdown. SmallRye has no
+ * share-consumer support, hence a plain thread (STACK.md).
+ */
+@ApplicationScoped
+public class WorkerService {
+
+    private static final Logger LOG = Logger.getLogger(WorkerService.class);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "hpo.worker.id")
+    String workerId;
+
+    @ConfigProperty(name = "hpo.worker.pool")
+    String pool;
+
+    @ConfigProperty(name = "hpo.worker.lock-renew-interval")
+    Duration renewEvery;
+
+    @ConfigProperty(name = "hpo.worker.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private volatile TrialWorker worker;
+    private volatile Thread thread;
+    private WorkerPublisher publisher;
+    private TrialQueue queue;
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            LOG.info("worker disabled (hpo.worker.enabled=false)");
+            return;
+        }
+        String group = ShareGroups.forPool(pool);
+        ShareGroups.startAtEarliest(kafkaConfig, group);
+        publisher = new WorkerPublisher(kafkaConfig);
+        queue = new TrialQueue(kafkaConfig, group, ShareGroups.topic(pool));
+        worker = new TrialWorker(queue, publisher, new TrialRunner(new DatasetCache()), workerId, renewEvery);
+        thread = new Thread(worker, "worker-" + workerId);
+        thread.start();
+        LOG.infof("worker %s consuming %s in share group %s", workerId, ShareGroups.topic(pool), group);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (worker == null) {
+            return;
+        }
+        worker.stop();
+        thread.join(Duration.ofSeconds(30).toMillis());
+        queue.close();
+        publisher.close();
+    }
+
+    /** The running worker loop, or null when it is disabled or not started yet. */
+    public TrialWorker worker() {
+        return worker;
+    }
+
+    public boolean alive() {
+        return thread != null && thread.isAlive();
+    }
+}
