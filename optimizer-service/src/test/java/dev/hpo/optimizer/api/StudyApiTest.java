@@ -10,7 +10,7 @@ import dev.hpo.common.message.MessageCodec;
 import dev.hpo.common.message.ResultMessage;
 import dev.hpo.common.message.TrialMessage;
 import dev.hpo.common.message.TrialStatus;
-import dev.hpo.optimizer.testing.LocalKafkaResource;
+import dev.hpo.localkafka.quarkus.LocalKafkaTestResource;
 import dev.hpo.localkafka.LocalKafka;
 import dev.hpo.localkafka.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,7 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(LocalKafkaResource.class)
+@QuarkusTestResource(LocalKafkaTestResource.class)
 class StudyApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

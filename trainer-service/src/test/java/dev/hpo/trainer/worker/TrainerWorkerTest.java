@@ -13,6 +13,7 @@ import dev.hpo.common.message.TrialStatus;
 import dev.hpo.common.study.Direction;
 import dev.hpo.common.study.Objective;
 import dev.hpo.localkafka.LocalKafka;
+import dev.hpo.localkafka.quarkus.LocalKafkaTestResource;
 import dev.hpo.localkafka.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The trainer as a whole against a real broker: trials in through the share group, progress and results out. */
 @QuarkusTest
-@QuarkusTestResource(LocalKafkaResource.class)
+@QuarkusTestResource(LocalKafkaTestResource.class)
 class TrainerWorkerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);

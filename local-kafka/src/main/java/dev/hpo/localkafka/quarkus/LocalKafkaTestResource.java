@@ -1,11 +1,11 @@
-package dev.hpo.trainer.worker;
+package dev.hpo.localkafka.quarkus;
 
 import dev.hpo.localkafka.LocalKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** Points the trainer under test at one real local broker, shared by every test of this JVM. */
-public class LocalKafkaResource implements QuarkusTestResourceLifecycleManager {
+/** Points a Quarkus app under test at one real local broker, shared by every test of the JVM. */
+public class LocalKafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {

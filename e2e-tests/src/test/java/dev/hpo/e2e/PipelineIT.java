@@ -1,0 +1,158 @@
+package dev.hpo.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.cli.api.StudyClient;
+import dev.hpo.cli.local.LocalStack;
+import dev.hpo.cli.local.RepoHome;
+import dev.hpo.cli.local.RunningStack;
+import dev.hpo.cli.local.ServiceCommands;
+import dev.hpo.common.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real pipeline, as users run it: a Kafka broker, the packaged optimizer and two packaged trainers as
+ * separate processes (started by the same code as {@code ./hpo local up}), real DL4J training on small data.
+ */
+class PipelineIT {
+
+    private static final Duration STUDY_TIMEOUT = Duration.ofMinutes(8);
+
+    @TempDir
+    static Path stateDir;
+
+    static RunningStack stack;
+    static StudyClient client;
+
+    @BeforeAll
+    static void up() {
+        Path home = RepoHome.locate();
+        stack = new LocalStack(stateDir, ServiceCommands.jars(home)).withProgress(System.out::println).up(2);
+        client = new StudyClient(stack.apiUrl(), null);
+    }
+
+    @AfterAll
+    static void down() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aFourTrialStudyOfRealTrainingCompletesOnTwoTrainersInParallel() {
+        String spec = """
+                name: e2e-pipeline
+                objective: {metric: val_recall, direction: maximize}
+                strategy: {type: bayesian, acquisition: ei, initialPoints: 2, seed: 5}
+                budget: {maxTrials: 4, parallelism: 2}
+                searchSpace:
+                  neurons1: {type: int, min: 20, max: 40, step: 10}
+                  neurons2: {type: int, min: 10, max: 30, step: 10}
+                  dropout_rate1: {type: float, min: 0.0, max: 0.3, step: 0.1}
+                  optimizer: {type: choice, values: [adam, lion]}
+                  learning_rate: {type: float, min: 1.0e-3, max: 1.0e-2, log: true}
+                  batch_size: {type: choice, values: [16, 32]}
+                  epochs: {type: int, min: 8, max: 12, step: 4}
+                trainer:
+                  dataset: {type: synthetic-fraud, rows: 3000, features: 20, positiveRate: 0.1, seed: 7}
+                  model: fraud-mlp
+                  split: {validation: 0.2, test: 0.2, stratified: true, seed: 7}
+                  earlyStopping: {monitor: val_loss, patience: 20}
+                  classWeights: balanced
+                """;
+        String id = client.create(spec, true).path("id").asText();
+
+        await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !"RUNNING".equals(client.study(id).path("status").asText()));
+
+        JsonNode study = client.study(id);
+        JsonNode trials = client.trials(id);
+        assertThat(study.path("status").asText()).isEqualTo("FINISHED");
+        assertThat(trials).hasSize(4);
+        Set<String> ids = new HashSet<>();
+        Set<JsonNode> configurations = new HashSet<>();
+        for (JsonNode t : trials) {
+            assertThat(t.path("status").asText()).as(t.toString()).isEqualTo("COMPLETED");
+            ids.add(t.path("trialId").asText());
+            configurations.add(t.path("params"));
+            for (String m : List.of("val_recall", "val_precision", "val_accuracy", "val_auc", "val_f1")) {
+                assertThat(t.path("metrics").path(m).asDouble(-1)).as(m + " of " + t).isBetween(0.0, 1.0);
+            }
+            assertThat(t.path("epochs").asInt()).isPositive();
+        }
+        assertThat(ids).hasSize(4);
+        assertThat(configurations).hasSize(4);
+
+        JsonNode best = study.path("best");
+        double bestRecall = best.path("metrics").path("val_recall").asDouble();
+        for (JsonNode t : trials) {
+            assertThat(t.path("metrics").path("val_recall").asDouble()).isLessThanOrEqualTo(bestRecall);
+        }
+
+        assertThat(workers(trials)).as("both trainers trained trials of the study").hasSize(2);
+        assertThat(overlapping(trials)).as("two trials trained at the same time on different trainers").isTrue();
+    }
+
+    @Test
+    void theDemoCommandRunsAgainstTheStackAndWritesItsReport(@TempDir Path out) throws Exception {
+        Path home = RepoHome.locate();
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("hpo").toString(), "demo", "--budget", "3",
+                "--epochs-max", "2", "--rows", "2000", "--out", out.toString())
+                .directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().put("HPO_STATE_DIR", stateDir.toString());
+        Process demo = pb.start();
+        String output = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(demo.waitFor(10, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(demo.exitValue()).as(output).isZero();
+        assertThat(output).contains("using the running local stack").contains("best: trial #");
+        JsonNode report = Json.mapper().readTree(Files.readString(out.resolve("report.json")));
+        JsonNode trials = report.path("studies").get(0).path("trials");
+        assertThat(trials).hasSize(3);
+        assertThat(trials.findValuesAsText("status")).containsOnly("COMPLETED");
+        assertThat(trials.get(0).path("params").path("epochs").asInt()).isBetween(1, 2);
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| val_recall");
+    }
+
+    private static Set<String> workers(JsonNode trials) {
+        Set<String> workers = new HashSet<>();
+        trials.forEach(t -> workers.add(t.path("worker").asText()));
+        return workers;
+    }
+
+    /** Whether two trials on different workers have intersecting [startedAt, finishedAt] intervals. */
+    private static boolean overlapping(JsonNode trials) {
+        List<JsonNode> list = new ArrayList<>();
+        trials.forEach(list::add);
+        for (JsonNode a : list) {
+            for (JsonNode b : list) {
+                if (!a.path("worker").asText().equals(b.path("worker").asText())
+                        && instant(a, "startedAt").isBefore(instant(b, "finishedAt"))
+                        && instant(b, "startedAt").isBefore(instant(a, "finishedAt"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Instant instant(JsonNode trial, String field) {
+        return Instant.parse(trial.path(field).asText());
+    }
+
+}
