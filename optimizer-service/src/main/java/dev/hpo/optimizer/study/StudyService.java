@@ -8,6 +8,7 @@ import dev.hpo.common.message.TrialMessage;
 import dev.hpo.common.study.StudySpec;
 import dev.hpo.common.study.StudySpecJson;
 import dev.hpo.optimizer.messaging.StudyEventPublisher;
+import dev.hpo.optimizer.metrics.StudyMetrics;
 import dev.hpo.optimizer.messaging.TrialPublisher;
 import dev.hpo.common.study.FieldError;
 import dev.hpo.common.study.InvalidSpecException;
@@ -44,11 +45,20 @@ public class StudyService {
     @Inject
     StudyEventPublisher eventPublisher;
 
+    @Inject
+    StudyMetrics metrics;
+
+    @jakarta.annotation.PostConstruct
+    void bindMetrics() {
+        metrics.bind(studies::values);
+    }
+
     /** Creates and starts a study; the spec is already validated. */
     public <T> T create(StudySpec spec, Function<Study, T> view) {
         String id = StudyIds.next(spec.name());
         Study study = new Study(id, spec, strategyFor(spec), clock.instant());
         studies.put(id, study);
+        metrics.studyCreated(study);
         eventPublisher.publish(StudyEvent.created(id, StudySpecJson.write(spec), study.createdAt()));
         LOG.infof("study %s (%s) created: %s, %d trials, parallelism %d", id, spec.name(),
                 spec.strategy().type(), spec.budget().maxTrials(), spec.budget().parallelism());
@@ -64,6 +74,7 @@ public class StudyService {
             applied = study.apply(result, clock.instant());
         }
         if (applied) {
+            metrics.trialEnded(study, TrialState.of(result.status()));
             LOG.infof("study %s: trial %s %s %s", study.id(), result.trialId(), result.status(), result.metrics());
             advance(study);
         } else {
@@ -116,7 +127,7 @@ public class StudyService {
         Instant now = clock.instant();
         synchronized (study) {
             boolean wasRunning = !study.status().ended();
-            issued = study.issue(now);
+            issued = metrics.suggestTimer().record(() -> study.issue(now));
             finished = wasRunning && study.status() == StudyStatus.FINISHED;
         }
         StudySpec spec = study.spec();

@@ -4,12 +4,13 @@ import dev.hpo.trainer.worker.TrialWorker;
 import dev.hpo.trainer.worker.WorkerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Health of the worker loop: ready once it consumes trials, live unless its thread died. */
+/** Health of the worker loop: ready once it consumes trials, live unless its thread died or is wedged. */
 @ApplicationScoped
 public class WorkerHealth {
 
@@ -25,9 +26,21 @@ public class WorkerHealth {
         };
     }
 
+    /**
+     * Live unless the loop's thread died or stopped beating: it beats at least once per lock renewal while a
+     * trial trains, and once a second while it waits for one, so a silence of three renewals means it is wedged.
+     */
     @Liveness
     HealthCheck live() {
-        return () -> HealthCheckResponse.named("trial-worker-thread")
-                .status(service.worker() == null || service.alive()).build();
+        return () -> {
+            TrialWorker w = service.worker();
+            if (w == null) {
+                return HealthCheckResponse.up("trial-worker-loop");
+            }
+            long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - w.lastBeat());
+            long limitMs = Math.max(60_000, 3 * service.renewInterval().toMillis());
+            return HealthCheckResponse.named("trial-worker-loop").status(service.alive() && silentMs < limitMs)
+                    .withData("silentMs", silentMs).withData("limitMs", limitMs).build();
+        };
     }
 }

@@ -7,6 +7,7 @@ import dev.hpo.common.message.ResultMessage;
 import dev.hpo.common.message.TrialMessage;
 import dev.hpo.common.message.TrialStatus;
 import dev.hpo.trainer.messaging.TrialQueue;
+import dev.hpo.trainer.metrics.WorkerMetrics;
 import dev.hpo.trainer.messaging.WorkerPublisher;
 import dev.hpo.trainer.training.TrialOutcome;
 import dev.hpo.trainer.training.TrialRequest;
@@ -45,6 +46,7 @@ public final class TrialWorker implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile long lastBeat = System.nanoTime();
+    private WorkerMetrics metrics;
 
     public TrialWorker(TrialQueue queue, WorkerPublisher publisher, TrialRunner runner, String worker,
                        Duration renewEvery) {
@@ -53,6 +55,11 @@ public final class TrialWorker implements Runnable {
         this.runner = runner;
         this.worker = worker;
         this.renewEvery = renewEvery;
+    }
+
+    /** Records busy time, trials and epochs into {@code metrics} from now on. */
+    public void observe(WorkerMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @Override
@@ -85,8 +92,12 @@ public final class TrialWorker implements Runnable {
         }
         busy.set(true);
         try {
-            publisher.result(train(record, trial));
+            ResultMessage result = train(record, trial);
+            publisher.result(result);
             queue.accept(record);
+            if (metrics != null) {
+                metrics.trialEnded(result.status().name(), Duration.ofMillis(result.durationMs()));
+            }
         } finally {
             busy.set(false);
         }
@@ -100,9 +111,16 @@ public final class TrialWorker implements Runnable {
         long start = System.nanoTime();
         long seed = trial.trainer().path("seed").asLong(trial.number());
         TrialRequest request = new TrialRequest(trial.params(), trial.trainer(), seed);
-        Future<TrialOutcome> outcome = training.submit(() -> runner.run(request, (epoch, metrics) ->
-                publisher.progress(ProgressMessage.epoch(trial.studyId(), trial.trialId(), attempt, worker, epoch,
-                        metrics, clock.instant())), () -> !running.get()));
+        long[] epochStart = {System.nanoTime()};
+        Future<TrialOutcome> outcome = training.submit(() -> runner.run(request, (epoch, epochMetrics) -> {
+            long now = System.nanoTime();
+            if (metrics != null) {
+                metrics.epoch(Duration.ofNanos(now - epochStart[0]));
+            }
+            epochStart[0] = now;
+            publisher.progress(ProgressMessage.epoch(trial.studyId(), trial.trialId(), attempt, worker, epoch,
+                    epochMetrics, clock.instant()));
+        }, () -> !running.get()));
         try {
             TrialOutcome o = awaitRenewing(record, outcome);
             long ms = elapsedMs(start);

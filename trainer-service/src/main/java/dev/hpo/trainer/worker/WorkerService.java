@@ -3,6 +3,8 @@ package dev.hpo.trainer.worker;
 import dev.hpo.trainer.messaging.ShareGroups;
 import dev.hpo.trainer.messaging.TrialQueue;
 import dev.hpo.trainer.messaging.WorkerPublisher;
+import dev.hpo.trainer.metrics.WorkerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.hpo.trainer.training.DatasetCache;
 import dev.hpo.trainer.training.TrialRunner;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,6 +30,9 @@ public class WorkerService {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
+
+    @Inject
+    MeterRegistry registry;
 
     @ConfigProperty(name = "hpo.worker.id")
     String workerId;
@@ -55,7 +60,11 @@ public class WorkerService {
         ShareGroups.startAtEarliest(kafkaConfig, group);
         publisher = new WorkerPublisher(kafkaConfig);
         queue = new TrialQueue(kafkaConfig, group, ShareGroups.topic(pool));
-        worker = new TrialWorker(queue, publisher, new TrialRunner(new DatasetCache()), workerId, renewEvery);
+        TrialRunner runner = new TrialRunner(new DatasetCache());
+        worker = new TrialWorker(queue, publisher, runner, workerId, renewEvery);
+        TrialWorker w = worker;
+        w.observe(new WorkerMetrics(registry, w::busy, runner.device(), runner.device().startsWith("cuda")
+                ? "nd4j-cuda" : "nd4j-native"));
         thread = new Thread(worker, "worker-" + workerId);
         thread.start();
         LOG.infof("worker %s consuming %s in share group %s", workerId, ShareGroups.topic(pool), group);
@@ -74,6 +83,10 @@ public class WorkerService {
     /** The running worker loop, or null when it is disabled or not started yet. */
     public TrialWorker worker() {
         return worker;
+    }
+
+    public Duration renewInterval() {
+        return renewEvery;
     }
 
     public boolean alive() {
