@@ -89,6 +89,16 @@ public final class Study {
         return true;
     }
 
+    /** A worker finished an epoch of a trial; false for an unknown or ended trial. */
+    public boolean epoch(String trialId, int epoch, Map<String, Double> metrics) {
+        Trial t = trials.get(trialId);
+        if (t == null || !t.state().inFlight()) {
+            return false;
+        }
+        t.epoch(epoch, metrics);
+        return true;
+    }
+
     /** Stops issuing trials; in-flight trials are left to finish or be stopped by the caller. */
     public boolean stop(String reason, Instant now) {
         if (status.ended()) {

@@ -48,6 +48,9 @@ public class StudyService {
     @Inject
     StudyMetrics metrics;
 
+    @Inject
+    StudyUpdates updates;
+
     @jakarta.annotation.PostConstruct
     void bindMetrics() {
         metrics.bind(studies::values);
@@ -75,6 +78,8 @@ public class StudyService {
         }
         if (applied) {
             metrics.trialEnded(study, TrialState.of(result.status()));
+            updates.publish("trial-ended", study.id(), result.trialId(), Map.of("status", result.status().name(),
+                    "metrics", result.metrics()));
             LOG.infof("study %s: trial %s %s %s", study.id(), result.trialId(), result.status(), result.metrics());
             advance(study);
         } else {
@@ -83,13 +88,24 @@ public class StudyService {
         }
     }
 
-    /** Records that a worker took a trial; progress of unknown studies is ignored. */
+    /** Records that a worker took a trial or trained an epoch; progress of unknown studies is ignored. */
     public void onProgress(ProgressMessage progress) {
         Study study = studies.get(progress.studyId());
-        if (study != null && progress.state() == ProgressState.RUNNING) {
-            synchronized (study) {
-                study.running(progress.trialId(), progress.worker(), progress.attempt(), progress.at());
-            }
+        if (study == null) {
+            return;
+        }
+        Map<String, Double> epochMetrics = progress.metrics() == null ? Map.of() : progress.metrics();
+        boolean changed;
+        synchronized (study) {
+            changed = progress.state() == ProgressState.RUNNING
+                    ? study.running(progress.trialId(), progress.worker(), progress.attempt(), progress.at())
+                    : study.epoch(progress.trialId(), progress.epoch(), epochMetrics);
+        }
+        if (changed) {
+            updates.publish(progress.state() == ProgressState.RUNNING ? "trial-running" : "trial-epoch", study.id(),
+                    progress.trialId(), progress.state() == ProgressState.RUNNING
+                            ? Map.of("worker", progress.worker())
+                            : Map.of("epoch", progress.epoch(), "metrics", epochMetrics));
         }
     }
 
@@ -101,6 +117,7 @@ public class StudyService {
             stopped = study.stop(reason, clock.instant());
         }
         if (stopped) {
+            updates.publish("study-ended", studyId, null, Map.of("status", "STOPPED"));
             eventPublisher.publish(StudyEvent.ended(studyId, StudyEvent.Type.STOPPED, reason, clock.instant()));
             LOG.infof("study %s stopped: %s", studyId, reason);
         }
@@ -132,10 +149,12 @@ public class StudyService {
         }
         StudySpec spec = study.spec();
         for (Trial t : issued) {
+            updates.publish("trial-issued", study.id(), t.trialId(), Map.of("number", t.number(), "params", t.params()));
             trialPublisher.publish(spec.workerPool(), TrialMessage.of(study.id(), t.trialId(), t.number(),
                     t.attempt(), t.params(), spec.objective(), TrialSections.forTrial(spec, t.number()), now));
         }
         if (finished) {
+            updates.publish("study-ended", study.id(), null, Map.of("status", "FINISHED"));
             eventPublisher.publish(StudyEvent.ended(study.id(), StudyEvent.Type.FINISHED, study.endReason(), now));
             LOG.infof("study %s finished: %s", study.id(), study.endReason());
         }

@@ -11,6 +11,9 @@ import java.util.OptionalDouble;
  */
 public final class Trial {
 
+    /** Epochs of a learning curve kept per trial: bounds memory for very long trainings. */
+    static final int MAX_CURVE = 1000;
+
     private final String trialId;
     private final int number;
     private final Map<String, Object> params;
@@ -25,6 +28,7 @@ public final class Trial {
     private String error;
     private Instant startedAt;
     private Instant finishedAt;
+    private final java.util.List<Map<String, Double>> curve = new java.util.ArrayList<>();
 
     Trial(String trialId, int number, Map<String, Object> params, Instant issuedAt) {
         this.trialId = trialId;
@@ -52,6 +56,24 @@ public final class Trial {
         device = r.device();
         error = r.error();
         finishedAt = at;
+    }
+
+    /** Keeps an epoch's metrics for learning curves; epochs arrive in order, repeats of an attempt replace. */
+    void epoch(int epoch, Map<String, Double> metrics) {
+        if (epoch < 1 || epoch > MAX_CURVE) {
+            return;
+        }
+        while (curve.size() >= epoch) {
+            curve.remove(curve.size() - 1);
+        }
+        if (curve.size() == epoch - 1) {
+            curve.add(Map.copyOf(metrics));
+        }
+    }
+
+    /** The per-epoch metrics received so far, first epoch first. */
+    public java.util.List<Map<String, Double>> curve() {
+        return java.util.List.copyOf(curve);
     }
 
     /** The objective metric's value when the trial completed and reported it. */
