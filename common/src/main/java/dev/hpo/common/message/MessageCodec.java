@@ -79,6 +79,7 @@ public final class MessageCodec {
         text(p, "worker", m.worker(), true);
         text(p, "device", m.device(), false);
         text(p, "error", m.error(), m.status() == TrialStatus.FAILED);
+        text(p, "artifact", m.artifact(), false);
         return checked(m, p);
     }
 

@@ -7,11 +7,12 @@ import java.util.Map;
  *
  * @param metrics name to finite number (val_recall, val_precision, ..., train_loss)
  * @param device  {@code cpu} or {@code cuda:N}
- * @param error   the reason, for FAILED
+ * @param error    the reason, for FAILED
+ * @param artifact where the worker saved the trained model (final refit trials), or null
  */
 public record ResultMessage(String schema, String studyId, String trialId, int attempt, TrialStatus status,
                             Map<String, Double> metrics, int epochs, long durationMs, String worker, String device,
-                            String error) {
+                            String error, String artifact) {
 
     public static final String SCHEMA = "hpo.result/v1";
 
@@ -19,6 +20,12 @@ public record ResultMessage(String schema, String studyId, String trialId, int a
                                    Map<String, Double> metrics, int epochs, long durationMs, String worker,
                                    String device, String error) {
         return new ResultMessage(SCHEMA, studyId, trialId, attempt, status, metrics, epochs, durationMs, worker,
-                device, error);
+                device, error, null);
+    }
+
+    /** The same result with the location of the saved model. */
+    public ResultMessage withArtifact(String location) {
+        return new ResultMessage(schema, studyId, trialId, attempt, status, metrics, epochs, durationMs, worker, device,
+                error, location);
     }
 }

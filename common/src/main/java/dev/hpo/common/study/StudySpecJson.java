@@ -40,6 +40,7 @@ public final class StudySpecJson {
             space.set(p.name(), parameter(p));
         }
         root.set("trainer", spec.trainer().deepCopy());
+        root.put("finalRefit", spec.finalRefit());
         return root;
     }
 

@@ -37,7 +37,7 @@ public final class StudySpecParser {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
     private static final Set<String> TOP_LEVEL = Set.of("name", "objective", "strategy", "budget", "workerPool",
-            "searchSpace", "trainer");
+            "searchSpace", "trainer", "finalRefit");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -89,6 +89,7 @@ public final class StudySpecParser {
         if (pool != null && !NAME.matcher(pool).matches()) {
             error("workerPool", pool, "must match " + NAME.pattern());
         }
+        boolean finalRefit = bool(root, "finalRefit", true, "finalRefit");
         JsonNode trainer = root.get("trainer");
         if (trainer != null && !trainer.isObject()) {
             error("trainer", trainer, "must be an object");
@@ -97,7 +98,7 @@ public final class StudySpecParser {
             throw new InvalidSpecException(errors);
         }
         ObjectNode trainerSection = trainer == null ? Json.mapper().createObjectNode() : (ObjectNode) trainer;
-        return new StudySpec(name, objective, strategy, budget, pool, space, trainerSection.deepCopy());
+        return new StudySpec(name, objective, strategy, budget, pool, space, trainerSection.deepCopy(), finalRefit);
     }
 
     private Objective objective(JsonNode node) {

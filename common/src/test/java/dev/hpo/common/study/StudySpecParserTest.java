@@ -95,7 +95,7 @@ class StudySpecParserTest {
 
         assertThatThrownBy(() -> StudySpecParser.parse(bad)).isInstanceOfSatisfying(InvalidSpecException.class,
                 e -> assertThat(e.errors()).extracting(FieldError::toString).containsExactlyInAnyOrder(
-                        "colour is not a known field (expected one of budget, name, objective, searchSpace, "
+                        "colour is not a known field (expected one of budget, finalRefit, name, objective, searchSpace, "
                                 + "strategy, trainer, workerPool)",
                         "name (bad name!) must match [A-Za-z_][A-Za-z0-9_.-]{0,63}",
                         "objective.direction (upward) must be one of maximize, minimize",

@@ -7,10 +7,13 @@ import dev.hpo.optimizer.study.StudyStatus;
 import dev.hpo.optimizer.study.TrialState;
 import java.time.Instant;
 
-/** A study as the REST API shows it: status, counts by trial state, the best trial and the full spec. */
+/**
+ * A study as the REST API shows it: status, counts by trial state, the best trial, the final refit (test
+ * metrics and the saved model's location) and the full spec.
+ */
 public record StudyView(String id, String name, StudyStatus status, String strategy, String objective,
                         String direction, int maxTrials, Long gridSize, Counts counts, TrialView best,
-                        Instant createdAt, Instant endedAt, String endReason, ObjectNode spec) {
+                        TrialView refit, Instant createdAt, Instant endedAt, String endReason, ObjectNode spec) {
 
     /** Trials by state; {@code total} counts every issued trial. */
     public record Counts(long total, long queued, long running, long completed, long failed, long pruned) {
@@ -23,7 +26,8 @@ public record StudyView(String id, String name, StudyStatus status, String strat
         Long gridSize = s.strategy().size().isPresent() ? s.strategy().size().getAsLong() : null;
         return new StudyView(s.id(), s.spec().name(), s.status(), s.spec().strategy().type().name().toLowerCase(),
                 metric, s.spec().objective().direction().json(), s.spec().budget().maxTrials(), gridSize, counts,
-                s.best().map(t -> TrialView.of(t, metric)).orElse(null), s.createdAt(), s.endedAt(), s.endReason(),
+                s.best().map(t -> TrialView.of(t, metric)).orElse(null),
+                s.refit().map(t -> TrialView.of(t, metric)).orElse(null), s.createdAt(), s.endedAt(), s.endReason(),
                 StudySpecJson.write(s.spec()));
     }
 

@@ -8,12 +8,12 @@ import java.util.Map;
 /** A trial as the REST API shows it. */
 public record TrialView(String trialId, int number, int attempt, TrialState status, Map<String, Object> params,
                         Map<String, Double> metrics, Double objective, int epochs, long durationMs, String worker,
-                        String device, String error, Instant issuedAt, Instant startedAt, Instant finishedAt,
-                        java.util.List<Map<String, Double>> curve) {
+                        String device, String error, String artifact, Instant issuedAt, Instant startedAt,
+                        Instant finishedAt, java.util.List<Map<String, Double>> curve) {
 
     static TrialView of(Trial t, String metric) {
         return new TrialView(t.trialId(), t.number(), t.attempt(), t.state(), t.params(), t.metrics(),
                 t.objective(metric).isPresent() ? t.objective(metric).getAsDouble() : null, t.epochs(),
-                t.durationMs(), t.worker(), t.device(), t.error(), t.issuedAt(), t.startedAt(), t.finishedAt(), t.curve());
+                t.durationMs(), t.worker(), t.device(), t.error(), t.artifact(), t.issuedAt(), t.startedAt(), t.finishedAt(), t.curve());
     }
 }

@@ -35,8 +35,9 @@ final class AcquisitionOptimizer {
     private static final int MIN_CANDIDATES = 256;
     private static final int MAX_CANDIDATES = 2048;
     /** Multiply-adds spent on scoring candidates, about n²/2 per candidate. */
-    private static final double CANDIDATE_BUDGET = 4e7;
-    private static final int MAX_STARTS = 5;
+    private static final double CANDIDATE_BUDGET = 1e7;
+    /** Up to this many observations a prediction is cheap and the local search gets its full effort. */
+    private static final int SMALL_DATA = 100;
     private static final double LOCAL_FRACTION = 0.25;
     private static final double PERTURBATION_SD = 0.05;
     private static final int INCUMBENTS = 5;
@@ -66,8 +67,8 @@ final class AcquisitionOptimizer {
                 .sorted(Comparator.comparingDouble(i -> -scores[i])).toArray(Integer[]::new);
 
         List<double[]> pool = new ArrayList<>();
-        int starts = n <= 300 ? MAX_STARTS : 2;
-        BoxLbfgs climber = new BoxLbfgs(n <= 300 ? 100 : 30, 1e-7, 1e-9);
+        int starts = n <= SMALL_DATA ? 5 : 2;
+        BoxLbfgs climber = new BoxLbfgs(n <= SMALL_DATA ? 100 : 40, 1e-7, 1e-9);
         double[] lower = new double[d];
         double[] upper = new double[d];
         Arrays.fill(upper, 1.0);

@@ -1,26 +1,35 @@
 package dev.hpo.optimizer.bo;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Fits GP hyperparameters by maximising the log marginal likelihood plus the log prior (a MAP estimate) with
- * {@link BoxLbfgs} in {@code θ = (log ℓ, log σ_f², log σ_n²)}, from several starts: the previous fit (data arrive
- * one at a time, so it is usually close), the prior mode, and draws from the prior while the data are few.
+ * {@link BoxLbfgs} in {@code θ = (log ℓ, log σ_f², log σ_n²)}. While the data are few (and the likelihood has
+ * several modes) it starts from the previous fit, the prior mode and draws from the prior; beyond
+ * {@value #RESTART_LIMIT} points only from the previous fit, which data arriving one at a time barely move.
  *
  * <p>Each evaluation costs a Cholesky and an inverse, O(n³); beyond {@value #MAX_FIT_POINTS} observations the
- * hyperparameters are fitted on a random subset of that size (they are few and change slowly), while the
- * posterior itself always conditions on every observation.
+ * hyperparameters are fitted on a subset of that size (they are few and change slowly), while the posterior
+ * itself always conditions on every observation. The subset is the observations with the smallest hash of their
+ * position, so that one more observation changes it by at most one point and the previous fit stays a good start.
  */
 public final class HyperparameterFitter {
 
-    static final int MAX_FIT_POINTS = 128;
+    static final int MAX_FIT_POINTS = 100;
 
     /** Up to this many fitting points, random restarts are cheap and guard against poor local optima. */
     private static final int RESTART_LIMIT = 64;
     private static final int RANDOM_RESTARTS = 2;
     private static final int MAX_ITERATIONS = 60;
+    /**
+     * Iterations from the previous fit once the data are many: each suggestion continues the climb where the last
+     * one stopped, so the fit converges over a few suggestions while one costs a bounded time.
+     */
+    private static final int WARM_ITERATIONS = 10;
 
     private final Kernel kernel;
 
@@ -38,7 +47,9 @@ public final class HyperparameterFitter {
         double[][] fx = x;
         double[] fy = y;
         if (x.length > MAX_FIT_POINTS) {
-            int[] subset = random.ints(0, x.length).distinct().limit(MAX_FIT_POINTS).toArray();
+            int[] subset = IntStream.range(0, x.length).boxed()
+                    .sorted(Comparator.comparingLong(HyperparameterFitter::positionHash))
+                    .mapToInt(Integer::intValue).limit(MAX_FIT_POINTS).toArray();
             fx = new double[MAX_FIT_POINTS][];
             fy = new double[MAX_FIT_POINTS];
             for (int i = 0; i < MAX_FIT_POINTS; i++) {
@@ -59,11 +70,14 @@ public final class HyperparameterFitter {
                 return Double.POSITIVE_INFINITY;
             }
         };
-        BoxLbfgs optimiser = new BoxLbfgs(MAX_ITERATIONS, 1e-5, 1e-9);
+        boolean warm = previous != null && previous.dimensions() == d;
+        // An improvement of 1e-6 of a log posterior in the hundreds changes no prediction that matters.
+        BoxLbfgs optimiser = new BoxLbfgs(warm && fx.length > RESTART_LIMIT ? WARM_ITERATIONS : MAX_ITERATIONS,
+                1e-4, 1e-6);
         double[] lower = prior.lowerBounds();
         double[] upper = prior.upperBounds();
         BoxLbfgs.Result best = null;
-        for (double[] start : starts(prior, previous, d, fx.length, random)) {
+        for (double[] start : starts(prior, warm ? previous : null, fx.length, random)) {
             BoxLbfgs.Result r = optimiser.minimise(negativeLogPosterior, start, lower, upper);
             if (Double.isFinite(r.value()) && (best == null || r.value() < best.value())) {
                 best = r;
@@ -72,13 +86,23 @@ public final class HyperparameterFitter {
         return GpHyperparameters.fromLogVector(best == null ? prior.mode() : best.x());
     }
 
-    private static List<double[]> starts(HyperparameterPrior prior, GpHyperparameters previous, int d, int n,
+    /** SplitMix64's finaliser (Steele, Lea and Flood 2014): a fixed pseudo-random order of positions. */
+    private static long positionHash(int position) {
+        long z = position * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static List<double[]> starts(HyperparameterPrior prior, GpHyperparameters previous, int n,
                                          SplittableRandom random) {
         List<double[]> starts = new ArrayList<>();
-        if (previous != null && previous.dimensions() == d) {
+        if (previous != null) {
             starts.add(previous.toLogVector());
         }
-        starts.add(prior.mode());
+        if (previous == null || n <= RESTART_LIMIT) {
+            starts.add(prior.mode());
+        }
         if (n <= RESTART_LIMIT) {
             for (int i = 0; i < RANDOM_RESTARTS; i++) {
                 starts.add(prior.sample(random));

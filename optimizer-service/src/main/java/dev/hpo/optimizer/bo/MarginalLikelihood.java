@@ -1,5 +1,7 @@
 package dev.hpo.optimizer.bo;
 
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * The log marginal likelihood of GP hyperparameters given data, and its gradient in the fitting vector
  * {@code θ = (log ℓ_1..d, log σ_f², log σ_n²)} (Rasmussen and Williams 2006, eqs. 5.8 and 5.9):
@@ -30,7 +32,21 @@ final class MarginalLikelihood {
         ArdCovariance covariance = new ArdCovariance(kernel, h);
         int n = x.length;
         int d = h.dimensions();
-        JitteredCholesky cholesky = JitteredCholesky.factor(covariance.trainingMatrix(x));
+        double sf2 = h.signalVariance();
+        // K and g'(r²) in one pass, so that each pair's distance and exponential are computed once.
+        DMatrixRMaj k = new DMatrixRMaj(n, n);
+        double[] slope = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            k.data[i * n + i] = sf2 + h.noiseVariance();
+            for (int m = 0; m < i; m++) {
+                double r2 = covariance.scaledSquaredDistance(x[i], x[m]);
+                double v = sf2 * kernel.correlation(r2);
+                k.data[i * n + m] = v;
+                k.data[m * n + i] = v;
+                slope[i * n + m] = kernel.derivative(r2);
+            }
+        }
+        JitteredCholesky cholesky = JitteredCholesky.factor(k);
         double[] alpha = cholesky.solve(y);
         double fit = 0;
         for (int i = 0; i < n; i++) {
@@ -39,32 +55,31 @@ final class MarginalLikelihood {
         double value = -0.5 * fit - 0.5 * cholesky.logDeterminant() - 0.5 * n * LOG_2PI;
 
         double[] inverse = cholesky.inverse();
-        double sf2 = h.signalVariance();
         double traceW = 0;
         double signal = 0;
         double[] lengths = new double[d];
         for (int i = 0; i < n; i++) {
-            traceW += alpha[i] * alpha[i] - inverse[i * n + i];
-            // Diagonal of G is g(0) = 1.
-            signal += alpha[i] * alpha[i] - inverse[i * n + i];
-            for (int k = 0; k < i; k++) {
-                double w = alpha[i] * alpha[k] - inverse[i * n + k];
-                double r2 = covariance.scaledSquaredDistance(x[i], x[k]);
-                signal += 2 * w * kernel.correlation(r2);
-                double c = w * kernel.derivative(r2);
-                double[] xi = x[i];
-                double[] xk = x[k];
+            double wii = alpha[i] * alpha[i] - inverse[i * n + i];
+            traceW += wii;
+            // The diagonal of σ_f² G is σ_f² g(0) = σ_f².
+            signal += wii * sf2;
+            double[] xi = x[i];
+            for (int m = 0; m < i; m++) {
+                double w = alpha[i] * alpha[m] - inverse[i * n + m];
+                signal += 2 * w * k.data[i * n + m];
+                double c = w * slope[i * n + m];
+                double[] xm = x[m];
                 for (int j = 0; j < d; j++) {
-                    double t = xi[j] - xk[j];
+                    double t = xi[j] - xm[j];
                     lengths[j] += c * t * t;
                 }
             }
         }
         for (int j = 0; j < d; j++) {
-            // ½ · 2 (symmetric pairs) · (−2 σ_f² / ℓ_j²) · Σ_{i>k} w g' Δ²
+            // ½ · 2 (symmetric pairs) · (−2 σ_f² / ℓ_j²) · Σ_{i>m} w g' Δ²
             gradient[j] = -2 * sf2 * covariance.inverseSquaredLengthScale(j) * lengths[j];
         }
-        gradient[d] = 0.5 * sf2 * signal;
+        gradient[d] = 0.5 * signal;
         gradient[d + 1] = 0.5 * h.noiseVariance() * traceW;
         return value;
     }

@@ -26,6 +26,7 @@ public final class Study {
     private final Strategy strategy;
     private final Instant createdAt;
     private final Map<String, Trial> trials = new LinkedHashMap<>();
+    private Trial refit;
     private StudyStatus status = StudyStatus.RUNNING;
     private String endReason;
     private Instant endedAt;
@@ -42,13 +43,18 @@ public final class Study {
         return studyId + ".t" + number;
     }
 
+    /** The id of the study's final refit trial. */
+    public static String refitId(String studyId) {
+        return studyId + ".refit";
+    }
+
     /**
      * Asks the strategy for enough new trials to keep {@code parallelism} in flight without exceeding
      * {@code maxTrials}, records them as queued and returns them for publishing. Finishes the study when the
      * budget is spent or the strategy has nothing left (a finished grid) and nothing is in flight.
      */
     public List<Trial> issue(Instant now) {
-        if (status.ended()) {
+        if (status.ended() || refit != null) {
             return List.of();
         }
         int inFlight = inFlight();
@@ -63,25 +69,53 @@ public final class Study {
             }
         }
         if (issued.isEmpty() && inFlight == 0) {
-            end(StudyStatus.FINISHED, trials.size() >= spec.budget().maxTrials()
-                    ? "budget of " + spec.budget().maxTrials() + " trials spent" : "search space exhausted", now);
+            String reason = trials.size() >= spec.budget().maxTrials()
+                    ? "budget of " + spec.budget().maxTrials() + " trials spent" : "search space exhausted";
+            Optional<Trial> best = spec.finalRefit() ? best() : Optional.empty();
+            if (best.isPresent()) {
+                refit = new Trial(refitId(id), trials.size(), refitParams(best.get()), now);
+                endReason = reason;
+                return List.of(refit);
+            }
+            end(StudyStatus.FINISHED, reason, now);
         }
         return issued;
     }
 
+    /**
+     * The best trial's configuration, trained for the epochs its early stopping kept ({@code best_epoch}),
+     * since the refit has no validation split to stop on.
+     */
+    private Map<String, Object> refitParams(Trial best) {
+        Map<String, Object> params = new LinkedHashMap<>(best.params());
+        Double bestEpoch = best.metrics().get("best_epoch");
+        if (params.containsKey("epochs") && bestEpoch != null && bestEpoch >= 1) {
+            params.put("epochs", bestEpoch.longValue());
+        }
+        return params;
+    }
+
     /** Folds a result in; false when it is not for a trial of this study, or that trial already ended. */
     public boolean apply(ResultMessage result, Instant now) {
-        Trial t = trials.get(result.trialId());
+        Trial t = trial(result.trialId()).orElse(null);
         if (t == null || !t.state().inFlight()) {
             return false;
         }
         t.finish(result, now);
+        if (t == refit) {
+            end(StudyStatus.FINISHED, endReason + "; final refit " + result.status().name().toLowerCase(), now);
+        }
         return true;
+    }
+
+    /** The final refit trial, once issued. */
+    public Optional<Trial> refit() {
+        return Optional.ofNullable(refit);
     }
 
     /** A worker took the trial. */
     public boolean running(String trialId, String worker, int attempt, Instant now) {
-        Trial t = trials.get(trialId);
+        Trial t = trial(trialId).orElse(null);
         if (t == null || t.state() != TrialState.QUEUED) {
             return false;
         }
@@ -91,7 +125,7 @@ public final class Study {
 
     /** A worker finished an epoch of a trial; false for an unknown or ended trial. */
     public boolean epoch(String trialId, int epoch, Map<String, Double> metrics) {
-        Trial t = trials.get(trialId);
+        Trial t = trial(trialId).orElse(null);
         if (t == null || !t.state().inFlight()) {
             return false;
         }
@@ -143,8 +177,10 @@ public final class Study {
                 .max(byValue.thenComparing(Comparator.comparingInt(Trial::number).reversed()));
     }
 
+    /** Trials published and not ended, the final refit included. */
     public int inFlight() {
-        return (int) trials.values().stream().filter(t -> t.state().inFlight()).count();
+        int refitting = refit != null && refit.state().inFlight() ? 1 : 0;
+        return refitting + (int) trials.values().stream().filter(t -> t.state().inFlight()).count();
     }
 
     public long count(TrialState state) {
@@ -183,7 +219,10 @@ public final class Study {
         return trials.values();
     }
 
+    /** A trial of the search, or the final refit. */
     public Optional<Trial> trial(String trialId) {
-        return Optional.ofNullable(trials.get(trialId));
+        Trial t = trials.get(trialId);
+        return t != null || refit == null || !refit.trialId().equals(trialId) ? Optional.ofNullable(t)
+                : Optional.of(refit);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hpo.optimizer.study;
 
+import dev.hpo.common.message.ControlMessage;
 import dev.hpo.common.message.ProgressMessage;
 import dev.hpo.common.message.ProgressState;
 import dev.hpo.common.message.ResultMessage;
@@ -7,6 +8,7 @@ import dev.hpo.common.message.StudyEvent;
 import dev.hpo.common.message.TrialMessage;
 import dev.hpo.common.study.StudySpec;
 import dev.hpo.common.study.StudySpecJson;
+import dev.hpo.optimizer.messaging.ControlPublisher;
 import dev.hpo.optimizer.messaging.StudyEventPublisher;
 import dev.hpo.optimizer.metrics.StudyMetrics;
 import dev.hpo.optimizer.messaging.TrialPublisher;
@@ -44,6 +46,9 @@ public class StudyService {
 
     @Inject
     StudyEventPublisher eventPublisher;
+
+    @Inject
+    ControlPublisher controlPublisher;
 
     @Inject
     StudyMetrics metrics;
@@ -109,14 +114,18 @@ public class StudyService {
         }
     }
 
-    /** Stops a study: no new trials are issued. */
+    /** Stops a study: no new trials are issued, and the workers are asked to stop the trials in flight. */
     public <T> T stop(String studyId, String reason, Function<Study, T> view) {
         Study study = find(studyId);
         boolean stopped;
+        List<String> inFlight;
         synchronized (study) {
             stopped = study.stop(reason, clock.instant());
+            inFlight = study.trials().stream().filter(t -> t.state().inFlight()).map(Trial::trialId).toList();
         }
         if (stopped) {
+            inFlight.forEach(trialId -> controlPublisher.publish(ControlMessage.stop(studyId, trialId,
+                    "study stopped: " + reason, clock.instant())));
             updates.publish("study-ended", studyId, null, Map.of("status", "STOPPED"));
             eventPublisher.publish(StudyEvent.ended(studyId, StudyEvent.Type.STOPPED, reason, clock.instant()));
             LOG.infof("study %s stopped: %s", studyId, reason);
@@ -151,7 +160,8 @@ public class StudyService {
         for (Trial t : issued) {
             updates.publish("trial-issued", study.id(), t.trialId(), Map.of("number", t.number(), "params", t.params()));
             trialPublisher.publish(spec.workerPool(), TrialMessage.of(study.id(), t.trialId(), t.number(),
-                    t.attempt(), t.params(), spec.objective(), TrialSections.forTrial(spec, t.number()), now));
+                    t.attempt(), t.params(), spec.objective(), TrialSections.forTrial(spec, t.number(),
+                    t.trialId().equals(Study.refitId(study.id()))), now));
         }
         if (finished) {
             updates.publish("study-ended", study.id(), null, Map.of("status", "FINISHED"));

@@ -26,6 +26,7 @@ public final class Trial {
     private String worker;
     private String device;
     private String error;
+    private String artifact;
     private Instant startedAt;
     private Instant finishedAt;
     private final java.util.List<Map<String, Double>> curve = new java.util.ArrayList<>();
@@ -55,6 +56,7 @@ public final class Trial {
         worker = r.worker();
         device = r.device();
         error = r.error();
+        artifact = r.artifact();
         finishedAt = at;
     }
 
@@ -128,6 +130,10 @@ public final class Trial {
 
     public String error() {
         return error;
+    }
+
+    public String artifact() {
+        return artifact;
     }
 
     public Instant startedAt() {

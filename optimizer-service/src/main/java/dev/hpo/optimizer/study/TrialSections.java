@@ -5,7 +5,8 @@ import dev.hpo.common.study.StudySpec;
 
 /**
  * Builds the trainer section a trial carries: the study's own section plus what a worker needs to run this
- * trial reproducibly ({@code seed}, unless the author fixed one) and the repeats to average.
+ * trial reproducibly ({@code seed}, unless the author fixed one), the repeats to average, and whether it is
+ * the final refit.
  */
 final class TrialSections {
 
@@ -15,8 +16,12 @@ final class TrialSections {
     private TrialSections() {
     }
 
-    static ObjectNode forTrial(StudySpec spec, int number) {
+    /** @param refit the final refit: train on training + validation data, evaluate on the test split, save the model */
+    static ObjectNode forTrial(StudySpec spec, int number, boolean refit) {
         ObjectNode section = spec.trainer().deepCopy();
+        if (refit) {
+            section.put("refit", true);
+        }
         if (!section.has("seed")) {
             section.put("seed", (spec.strategy().seed() * SEED_MIX + number) & Long.MAX_VALUE);
         }

@@ -43,6 +43,7 @@ class StudyApiTest {
                   optimizer: {type: choice, values: [adam, lion]}
                   beta_1_lion: {type: float, min: 0.85, max: 0.99, when: {optimizer: lion}}
                   learning_rate: {type: float, min: 1.0e-4, max: 1.0e-2, log: true}
+                  epochs: {type: int, min: 4, max: 8, step: 4}
                 trainer: {dataset: {type: synthetic-fraud, rows: 500}}
                 """.formatted(maxTrials, parallelism, pool);
     }
@@ -90,11 +91,25 @@ class StudyApiTest {
         publishResult(first.get(1), 0.10);
         publishResult(all.stream().filter(t -> t.number() == 2).findFirst().orElseThrow(), 0.70);
 
+        TrialMessage refit = TOPICS.read("hpo.trials." + pool, r -> r.key().equals(id + ".refit"), 1, WAIT).stream()
+                .map(r -> MessageCodec.decodeTrial(r.value())).findFirst().orElseThrow();
+        given().get("/api/studies/" + id).then().body("status", org.hamcrest.Matchers.equalTo("RUNNING"))
+                .body("counts.completed", org.hamcrest.Matchers.equalTo(3));
+        assertThat(refit.params()).containsAllEntriesOf(paramsWithout(first.get(1), "epochs"));
+        assertThat(((Number) refit.params().get("epochs")).intValue()).as("the best trial's kept epoch").isEqualTo(3);
+        assertThat(refit.trainer().path("refit").asBoolean()).isTrue();
+        assertThat(refit.number()).isEqualTo(3);
+        TOPICS.send("hpo.results", id, Json.write(ResultMessage.of(id, refit.trialId(), 1, TrialStatus.COMPLETED,
+                Map.of("test_recall", 0.8, "dev_recall", 0.85), 4, 10, "test-worker", "cpu", null)
+                .withArtifact("/artifacts/" + id + "/model.zip")));
+
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/studies/" + id).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("FINISHED"))
                 .body("counts.completed", org.hamcrest.Matchers.equalTo(3))
                 .body("best.number", org.hamcrest.Matchers.equalTo(1))
-                .body("best.objective", org.hamcrest.Matchers.equalTo(0.90f)));
+                .body("best.objective", org.hamcrest.Matchers.equalTo(0.90f))
+                .body("refit.metrics.test_recall", org.hamcrest.Matchers.equalTo(0.8f))
+                .body("refit.artifact", org.hamcrest.Matchers.equalTo("/artifacts/" + id + "/model.zip")));
         given().get("/api/studies/" + id + "/trials").then().statusCode(200)
                 .body("size()", org.hamcrest.Matchers.equalTo(3));
     }
@@ -123,6 +138,12 @@ class StudyApiTest {
         given().get("/api/studies/" + id).then().body("counts.completed", org.hamcrest.Matchers.equalTo(1));
     }
 
+    private static Map<String, Object> paramsWithout(TrialMessage t, String name) {
+        Map<String, Object> params = new java.util.HashMap<>(t.params());
+        params.remove(name);
+        return params;
+    }
+
     private static String create(String yaml) {
         return given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
                         .encodeContentTypeAs("application/yaml", ContentType.TEXT)))
@@ -132,14 +153,15 @@ class StudyApiTest {
 
     private static List<TrialMessage> trials(String pool, String studyId, int count) {
         List<TrialMessage> found = TOPICS.read("hpo.trials." + pool, r -> r.key().startsWith(studyId + "."),
-                count, WAIT).stream().map(r -> MessageCodec.decodeTrial(r.value())).toList();
+                count, WAIT).stream().map(r -> MessageCodec.decodeTrial(r.value()))
+                .sorted(java.util.Comparator.comparingInt(TrialMessage::number)).toList();
         assertThat(found).hasSize(count);
         return found;
     }
 
     private static void publishResult(TrialMessage t, double recall) {
         ResultMessage r = ResultMessage.of(t.studyId(), t.trialId(), t.attempt(), TrialStatus.COMPLETED,
-                Map.of("val_recall", recall, "val_precision", 0.5), 3, 10, "test-worker", "cpu", null);
+                Map.of("val_recall", recall, "val_precision", 0.5, "best_epoch", 3.0), 3, 10, "test-worker", "cpu", null);
         TOPICS.send("hpo.results", t.studyId(), Json.write(r));
     }
 }

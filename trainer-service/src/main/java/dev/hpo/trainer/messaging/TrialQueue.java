@@ -77,6 +77,11 @@ public final class TrialQueue implements AutoCloseable {
         acknowledge(record, AcknowledgeType.ACCEPT);
     }
 
+    /** This worker gives the trial up unfinished (it is shutting down): deliver it to another worker now. */
+    public void release(ConsumerRecord<String, byte[]> record) {
+        acknowledge(record, AcknowledgeType.RELEASE);
+    }
+
     /** The record is unreadable and dead-lettered: never deliver it again. */
     public void reject(ConsumerRecord<String, byte[]> record) {
         acknowledge(record, AcknowledgeType.REJECT);

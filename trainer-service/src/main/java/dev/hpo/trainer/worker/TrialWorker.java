@@ -45,16 +45,19 @@ public final class TrialWorker implements Runnable {
     private final ExecutorService training = Executors.newSingleThreadExecutor(r -> new Thread(r, "training"));
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final Duration defaultTimeLimit;
     private volatile long lastBeat = System.nanoTime();
+    private volatile CurrentTrial current;
     private WorkerMetrics metrics;
 
     public TrialWorker(TrialQueue queue, WorkerPublisher publisher, TrialRunner runner, String worker,
-                       Duration renewEvery) {
+                       Duration renewEvery, Duration defaultTimeLimit) {
         this.queue = queue;
         this.publisher = publisher;
         this.runner = runner;
         this.worker = worker;
         this.renewEvery = renewEvery;
+        this.defaultTimeLimit = defaultTimeLimit;
     }
 
     /** Records busy time, trials and epochs into {@code metrics} from now on. */
@@ -91,18 +94,26 @@ public final class TrialWorker implements Runnable {
             return;
         }
         busy.set(true);
+        current = new CurrentTrial(trial.trialId());
         try {
             ResultMessage result = train(record, trial);
+            if (result == null) {
+                LOG.infof("worker %s shutting down: trial %s goes back to the queue", worker, trial.trialId());
+                queue.release(record);
+                return;
+            }
             publisher.result(result);
             queue.accept(record);
             if (metrics != null) {
                 metrics.trialEnded(result.status().name(), Duration.ofMillis(result.durationMs()));
             }
         } finally {
+            current = null;
             busy.set(false);
         }
     }
 
+    /** Trains a trial; null when the worker is shutting down and the trial must go to another worker. */
     private ResultMessage train(ConsumerRecord<String, byte[]> record, TrialMessage trial) {
         int attempt = trial.attempt();
         LOG.infof("worker %s took trial %s (#%d, delivery %s): %s", worker, trial.trialId(), trial.number(),
@@ -110,6 +121,8 @@ public final class TrialWorker implements Runnable {
         publisher.progress(ProgressMessage.running(trial.studyId(), trial.trialId(), attempt, worker, clock.instant()));
         long start = System.nanoTime();
         long seed = trial.trainer().path("seed").asLong(trial.number());
+        Duration limit = timeLimit(trial);
+        CurrentTrial control = current;
         TrialRequest request = new TrialRequest(trial.params(), trial.trainer(), seed);
         long[] epochStart = {System.nanoTime()};
         Future<TrialOutcome> outcome = training.submit(() -> runner.run(request, (epoch, epochMetrics) -> {
@@ -120,15 +133,29 @@ public final class TrialWorker implements Runnable {
             epochStart[0] = now;
             publisher.progress(ProgressMessage.epoch(trial.studyId(), trial.trialId(), attempt, worker, epoch,
                     epochMetrics, clock.instant()));
-        }, () -> !running.get()));
+        }, () -> !running.get() || control.stopRequested(start, limit)));
         try {
             TrialOutcome o = awaitRenewing(record, outcome);
             long ms = elapsedMs(start);
+            if (!running.get()) {
+                return null;
+            }
+            String stopped = control.reason();
+            if (stopped != null) {
+                LOG.infof("worker %s stopped trial %s after %d epochs: %s", worker, trial.trialId(), o.epochs(),
+                        stopped);
+                TrialStatus status = control.timedOut() ? TrialStatus.FAILED : TrialStatus.PRUNED;
+                return ResultMessage.of(trial.studyId(), trial.trialId(), attempt, status, o.metrics(), o.epochs(),
+                        ms, worker, o.device(), stopped);
+            }
             LOG.infof("worker %s finished trial %s in %d ms after %d epochs: %s", worker, trial.trialId(), ms,
                     o.epochs(), o.metrics());
             return ResultMessage.of(trial.studyId(), trial.trialId(), attempt, TrialStatus.COMPLETED, o.metrics(),
                     o.epochs(), ms, worker, o.device(), null);
         } catch (ExecutionException e) {
+            if (!running.get()) {
+                return null;
+            }
             Throwable cause = e.getCause() == null ? e : e.getCause();
             LOG.warnf(cause, "worker %s: trial %s failed", worker, trial.trialId());
             return ResultMessage.of(trial.studyId(), trial.trialId(), attempt, TrialStatus.FAILED, Map.of(), 0,
@@ -137,6 +164,21 @@ public final class TrialWorker implements Runnable {
             Thread.currentThread().interrupt();
             throw new WakeupException();
         }
+    }
+
+    /** The trial's own limit ({@code trainer.timeLimitSeconds}) or the worker's default. */
+    private Duration timeLimit(TrialMessage trial) {
+        long seconds = trial.trainer().path("timeLimitSeconds").asLong(0);
+        return seconds > 0 ? Duration.ofSeconds(seconds) : defaultTimeLimit;
+    }
+
+    /**
+     * Asks the trial now training to stop within an epoch, if it is {@code trialId} (a control message for
+     * another trial is not for this worker); safe from any thread.
+     */
+    public boolean stopTrial(String trialId, String reason) {
+        CurrentTrial c = current;
+        return c != null && c.trialId.equals(trialId) && c.stop(reason);
     }
 
     /** Waits for the training to end, renewing the trial's lock every {@code renewEvery}. */

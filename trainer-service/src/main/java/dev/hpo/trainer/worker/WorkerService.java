@@ -1,5 +1,6 @@
 package dev.hpo.trainer.worker;
 
+import dev.hpo.trainer.messaging.ControlListener;
 import dev.hpo.trainer.messaging.ShareGroups;
 import dev.hpo.trainer.messaging.TrialQueue;
 import dev.hpo.trainer.messaging.WorkerPublisher;
@@ -43,6 +44,9 @@ public class WorkerService {
     @ConfigProperty(name = "hpo.worker.lock-renew-interval")
     Duration renewEvery;
 
+    @ConfigProperty(name = "hpo.worker.trial-time-limit")
+    Duration timeLimit;
+
     @ConfigProperty(name = "hpo.worker.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -50,6 +54,7 @@ public class WorkerService {
     private volatile Thread thread;
     private WorkerPublisher publisher;
     private TrialQueue queue;
+    private ControlListener control;
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
@@ -61,12 +66,18 @@ public class WorkerService {
         publisher = new WorkerPublisher(kafkaConfig);
         queue = new TrialQueue(kafkaConfig, group, ShareGroups.topic(pool));
         TrialRunner runner = new TrialRunner(new DatasetCache());
-        worker = new TrialWorker(queue, publisher, runner, workerId, renewEvery);
+        worker = new TrialWorker(queue, publisher, runner, workerId, renewEvery, timeLimit);
         TrialWorker w = worker;
         w.observe(new WorkerMetrics(registry, w::busy, runner.device(), runner.device().startsWith("cuda")
                 ? "nd4j-cuda" : "nd4j-native"));
         thread = new Thread(worker, "worker-" + workerId);
         thread.start();
+        control = new ControlListener(kafkaConfig, workerId, (trialId, reason) -> {
+            if (w.stopTrial(trialId, reason)) {
+                LOG.infof("stopping trial %s: %s", trialId, reason);
+            }
+        });
+        new Thread(control, "control-" + workerId).start();
         LOG.infof("worker %s consuming %s in share group %s", workerId, ShareGroups.topic(pool), group);
     }
 
@@ -74,6 +85,7 @@ public class WorkerService {
         if (worker == null) {
             return;
         }
+        control.close();
         worker.stop();
         thread.join(Duration.ofSeconds(30).toMillis());
         queue.close();

@@ -1,0 +1,216 @@
+package dev.hpo.cli.local;
+
+import dev.hpo.localkafka.DetachedCommand;
+import dev.hpo.localkafka.FreePorts;
+import dev.hpo.localkafka.LocalKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Starts, stops and reports the local stack: a Kafka broker, the optimizer and K trainers as detached
+ * processes that outlive the JVM that started them, recorded in {@code <stateDir>/state.json}.
+ *
+ * <p>The broker keeps its data in {@code <stateDir>/kafka} across {@link #down()} and {@link #up(int)},
+ * so studies survive a restart; delete that folder to start afresh.
+ */
+public final class LocalStack {
+
+    /** Environment variable that overrides the default state directory. */
+    public static final String STATE_DIR_ENV = "HPO_STATE_DIR";
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final int DEFAULT_API_PORT = 8080;
+
+    private final Path stateDir;
+    private final ServiceCommands commands;
+    private final Map<String, String> brokerProperties;
+    private final Map<String, String> serviceEnvironment;
+    private final Consumer<String> progress;
+
+    /** Returns a stack recorded in {@code stateDir} whose services {@code commands} start. */
+    public LocalStack(Path stateDir, ServiceCommands commands) {
+        this(stateDir, commands, Map.of(), Map.of(), message -> { });
+    }
+
+    private LocalStack(Path stateDir, ServiceCommands commands, Map<String, String> brokerProperties,
+            Map<String, String> serviceEnvironment, Consumer<String> progress) {
+        this.stateDir = stateDir.toAbsolutePath();
+        this.commands = commands;
+        this.brokerProperties = Map.copyOf(brokerProperties);
+        this.serviceEnvironment = Map.copyOf(serviceEnvironment);
+        this.progress = progress;
+    }
+
+    /** Returns the stack of the repository at {@code home}: its service jars, its default state directory. */
+    public static LocalStack forHome(Path home) {
+        return new LocalStack(defaultStateDir(home), ServiceCommands.jars(home));
+    }
+
+    /** Returns {@value #STATE_DIR_ENV} if set, else {@code <home>/.hpo/local}. */
+    public static Path defaultStateDir(Path home) {
+        String configured = System.getenv(STATE_DIR_ENV);
+        return configured != null && !configured.isBlank() ? Path.of(configured) : home.resolve(".hpo").resolve("local");
+    }
+
+    /** Returns a copy whose broker also gets {@code properties}, e.g. {@code group.share.delivery.count.limit}. */
+    public LocalStack withBrokerProperties(Map<String, String> properties) {
+        return new LocalStack(stateDir, commands, properties, serviceEnvironment, progress);
+    }
+
+    /** Returns a copy that adds {@code environment} to every service's environment, overriding the stack's own. */
+    public LocalStack withServiceEnvironment(Map<String, String> environment) {
+        return new LocalStack(stateDir, commands, brokerProperties, environment, progress);
+    }
+
+    /** Returns a copy that reports each step of {@link #up(int)} and {@link #down()} to {@code progress}. */
+    public LocalStack withProgress(Consumer<String> progress) {
+        return new LocalStack(stateDir, commands, brokerProperties, serviceEnvironment, progress);
+    }
+
+    /** Returns the directory of {@code state.json}, {@code logs/} and {@code kafka/}. */
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** Returns the recorded state, or empty if the stack is not up. */
+    public Optional<StackState> status() {
+        return new StateFile(stateDir).read();
+    }
+
+    /**
+     * Starts the broker, the optimizer and {@code trainers} trainers, and returns once every service
+     * answers its readiness check. On failure everything started is stopped again.
+     *
+     * @throws IllegalStateException if the stack is already up, or a process fails or is not ready
+     *     within 120 s (the message holds the tail of its log)
+     */
+    public synchronized RunningStack up(int trainers) {
+        if (trainers < 0) {
+            throw new IllegalArgumentException("trainers must be >= 0, got " + trainers);
+        }
+        StateFile stateFile = new StateFile(stateDir);
+        Optional<StackState> previous = stateFile.read();
+        if (previous.isPresent() && previous.get().anyRunning()) {
+            throw new IllegalStateException("The local stack in " + stateDir + " is already up; run ./hpo local down first");
+        }
+        // Built first, so that a missing service jar fails before anything runs.
+        List<String> optimizer = commands.optimizer();
+        List<String> trainer = trainers > 0 ? commands.trainer() : List.of();
+        createDirectories(logs());
+        StackState brokerOnly = startBroker();
+        stateFile.write(brokerOnly);
+        try {
+            StackState state = startServices(brokerOnly, optimizer, trainer, trainers, stateFile);
+            progress.accept("waiting for the optimizer and " + trainers + " trainer(s) to be ready");
+            new ServiceReadiness().await(services(state), READY_TIMEOUT);
+            return new RunningStack(this, state);
+        } catch (RuntimeException e) {
+            // The state file lists every process started so far, also those of a half-finished step.
+            stop(stateFile.read().orElse(brokerOnly));
+            stateFile.delete();
+            throw e;
+        }
+    }
+
+    /**
+     * Stops every process of the recorded stack, services first and the broker last, and removes
+     * {@code state.json}.
+     *
+     * @return the processes of the stack, or empty if it was not up
+     */
+    public synchronized List<StackProcess> down() {
+        StateFile stateFile = new StateFile(stateDir);
+        Optional<StackState> state = stateFile.read();
+        state.ifPresent(this::stop);
+        stateFile.delete();
+        return state.map(StackState::processes).orElse(List.of());
+    }
+
+    private StackState startBroker() {
+        progress.accept("starting Kafka (log " + logs().resolve("kafka.log") + ")");
+        LocalKafka.Builder builder = LocalKafka.builder()
+                .detached(true)
+                .directory(stateDir.resolve("kafka"))
+                .logFile(logs().resolve("kafka.log"));
+        brokerProperties.forEach(builder::brokerProperty);
+        LocalKafka kafka = builder.start();
+        int port = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+        StackProcess broker = new StackProcess(StackState.KAFKA, kafka.pid(), kafka.logFile().toString(), port);
+        return new StackState(null, kafka.bootstrapServers(), List.of(broker));
+    }
+
+    private StackState startServices(StackState state, List<String> optimizerCommand, List<String> trainerCommand,
+            int trainers, StateFile stateFile) {
+        List<Integer> ports = FreePorts.pick(trainers + 1);
+        int apiPort = FreePorts.isFree(DEFAULT_API_PORT) ? DEFAULT_API_PORT : ports.get(0);
+        progress.accept("starting the optimizer on port " + apiPort);
+        StackProcess optimizer = startService(StackState.OPTIMIZER, optimizerCommand, apiPort,
+                state.bootstrap(), Map.of());
+        state = new StackState("http://127.0.0.1:" + apiPort, state.bootstrap(), state.processes()).with(optimizer);
+        stateFile.write(state);
+        for (int i = 1; i <= trainers; i++) {
+            String name = StackState.TRAINER_PREFIX + i;
+            progress.accept("starting " + name + " on port " + ports.get(i));
+            // One OpenMP thread: several times faster for these small networks, and stable when the
+            // trainers share the cores (see STACK.md).
+            state = state.with(startService(name, trainerCommand, ports.get(i), state.bootstrap(),
+                    Map.of("OMP_NUM_THREADS", "1", "HPO_WORKER_ID", name)));
+            stateFile.write(state);
+        }
+        return state;
+    }
+
+    private StackProcess startService(String name, List<String> command, int port, String bootstrap,
+            Map<String, String> environment) {
+        Path log = logs().resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(DetachedCommand.of(command))
+                .directory(commands.workingDirectory().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("KAFKA_BOOTSTRAP", bootstrap);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.putAll(serviceEnvironment);
+        builder.environment().putAll(env);
+        try {
+            return new StackProcess(name, builder.start().pid(), log.toString(), port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name + " with " + command, e);
+        }
+    }
+
+    private void stop(StackState state) {
+        List<StackProcess> services = services(state);
+        progress.accept("stopping " + services.size() + " service(s)");
+        ProcessStopper.stop(services, STOP_GRACE);
+        progress.accept("stopping Kafka");
+        ProcessStopper.stop(state.processes().stream().filter(p -> p.name().equals(StackState.KAFKA)).toList(),
+                STOP_GRACE);
+    }
+
+    private static List<StackProcess> services(StackState state) {
+        return state.processes().stream().filter(p -> !p.name().equals(StackState.KAFKA)).toList();
+    }
+
+    private Path logs() {
+        return stateDir.resolve("logs");
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+    }
+}

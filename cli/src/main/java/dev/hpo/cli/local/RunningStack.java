@@ -1,0 +1,56 @@
+package dev.hpo.cli.local;
+
+import java.util.List;
+
+/** A local stack that {@link LocalStack#up(int)} started; closing it stops every process. */
+public final class RunningStack implements AutoCloseable {
+
+    private final LocalStack stack;
+    private final StackState state;
+
+    RunningStack(LocalStack stack, StackState state) {
+        this.stack = stack;
+        this.state = state;
+    }
+
+    /** Returns the optimizer's base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String apiUrl() {
+        return state.api();
+    }
+
+    /** Returns the Kafka bootstrap address, {@code 127.0.0.1:<port>}. */
+    public String bootstrap() {
+        return state.bootstrap();
+    }
+
+    /** Returns every process, broker first, as recorded in {@code state.json}. */
+    public StackState state() {
+        return state;
+    }
+
+    /** Returns the broker's pid. */
+    public long brokerPid() {
+        return pidOf(StackState.KAFKA);
+    }
+
+    /** Returns the optimizer's pid. */
+    public long optimizerPid() {
+        return pidOf(StackState.OPTIMIZER);
+    }
+
+    /** Returns the trainers' pids, {@code trainer-1} first. */
+    public List<Long> trainerPids() {
+        return state.trainers().stream().map(StackProcess::pid).toList();
+    }
+
+    /** Stops the stack ({@link LocalStack#down()}). */
+    @Override
+    public void close() {
+        stack.down();
+    }
+
+    private long pidOf(String name) {
+        return state.processes().stream().filter(p -> p.name().equals(name)).findFirst()
+                .map(StackProcess::pid).orElseThrow();
+    }
+}

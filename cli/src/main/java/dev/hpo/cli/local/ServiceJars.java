@@ -1,0 +1,40 @@
+package dev.hpo.cli.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Starts the services from the Quarkus jars that {@code ./mvnw install} builds under the repository root. */
+record ServiceJars(Path home) implements ServiceCommands {
+
+    @Override
+    public List<String> optimizer() {
+        return List.of(java(), "-jar", jar("optimizer-service").toString());
+    }
+
+    @Override
+    public List<String> trainer() {
+        // JavaCPP unpacks ND4J's natives (about 400 MB) into its cache; one fixed place instead of one per jar name.
+        Path javacppCache = Path.of(System.getProperty("user.home"), ".javacpp", "cache");
+        return List.of(java(), "-Xmx1g", "-Dorg.bytedeco.javacpp.cachedir=" + javacppCache,
+                "-jar", jar("trainer-service").toString());
+    }
+
+    @Override
+    public Path workingDirectory() {
+        return home;
+    }
+
+    private Path jar(String module) {
+        Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + module + " jar at " + jar
+                    + "; run ./mvnw install -DskipTests in " + home.toAbsolutePath() + " first");
+        }
+        return jar;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.hpo.localkafka;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The resolved settings of one single-node KRaft broker and the {@code server.properties} they make.
+ *
+ * @param port the client (PLAINTEXT) port
+ * @param controllerPort the KRaft controller port
+ * @param directory where the broker's config files and data live
+ * @param temporary whether {@code directory} was created for this broker and is deleted when it stops
+ * @param logFile where the broker process writes its stdout and stderr
+ * @param partitions {@code num.partitions} for auto-created topics
+ * @param extraProperties broker properties that override the defaults below
+ * @param detached whether the broker outlives the JVM that started it
+ */
+record BrokerConfig(int port, int controllerPort, Path directory, boolean temporary, Path logFile,
+        int partitions, Map<String, String> extraProperties, boolean detached) {
+
+    BrokerConfig {
+        if (port == controllerPort) {
+            throw new IllegalArgumentException("port and controllerPort must differ, both are " + port);
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
+        }
+        extraProperties = Map.copyOf(extraProperties);
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    Path serverPropertiesFile() {
+        return directory.resolve("server.properties");
+    }
+
+    Path log4jConfigFile() {
+        return directory.resolve("log4j2.properties");
+    }
+
+    Path dataDir() {
+        return directory.resolve("data");
+    }
+
+    /** Returns the text of {@code server.properties}: the defaults, then {@link #extraProperties()}. */
+    String serverProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("log.dirs", dataDir().toAbsolutePath().toString());
+        props.put("num.partitions", Integer.toString(partitions));
+        props.put("auto.create.topics.enable", "true");
+        // One node: every internal topic must accept a single replica, or it is never created and
+        // consumers (classic and share groups alike) silently receive nothing (see STACK.md).
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        // The internal topics are created on first use; 50 partitions each (the default) cost
+        // seconds on a small machine and buy nothing on one node.
+        props.put("offsets.topic.num.partitions", "3");
+        props.put("transaction.state.log.num.partitions", "3");
+        props.put("share.coordinator.state.topic.num.partitions", "3");
+        // No reason to delay the first rebalance with a single member per test group.
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.putAll(extraProperties);
+        return props.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+}
