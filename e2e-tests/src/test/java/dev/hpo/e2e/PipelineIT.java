@@ -109,10 +109,10 @@ class PipelineIT {
     }
 
     @Test
-    void theDemoCommandRunsAgainstTheStackAndWritesItsReport(@TempDir Path out) throws Exception {
+    void theDemoComparesBayesianAndGridSearchAndWritesItsReport(@TempDir Path out) throws Exception {
         Path home = RepoHome.locate();
         ProcessBuilder pb = new ProcessBuilder(home.resolve("hpo").toString(), "demo", "--budget", "3",
-                "--epochs-max", "2", "--rows", "2000", "--out", out.toString())
+                "--epochs-max", "2", "--grid-budget", "4", "--rows", "2000", "--out", out.toString())
                 .directory(home.toFile()).redirectErrorStream(true);
         pb.environment().put("HPO_STATE_DIR", stateDir.toString());
         Process demo = pb.start();
@@ -120,13 +120,45 @@ class PipelineIT {
         assertThat(demo.waitFor(10, TimeUnit.MINUTES)).isTrue();
 
         assertThat(demo.exitValue()).as(output).isZero();
-        assertThat(output).contains("using the running local stack").contains("best: trial #");
+        assertThat(output).contains("using the running local stack").contains("best: ").contains("Comparison");
         JsonNode report = Json.mapper().readTree(Files.readString(out.resolve("report.json")));
-        JsonNode trials = report.path("studies").get(0).path("trials");
-        assertThat(trials).hasSize(3);
-        assertThat(trials.findValuesAsText("status")).containsOnly("COMPLETED");
-        assertThat(trials.get(0).path("params").path("epochs").asInt()).isBetween(1, 2);
-        assertThat(Files.readString(out.resolve("report.md"))).contains("| val_recall");
+        JsonNode methods = report.path("methods");
+        assertThat(methods.findValuesAsText("method")).containsExactly("bayesian", "grid");
+        assertThat(methods.get(0).path("trials")).hasSize(3);
+        assertThat(methods.get(1).path("trials")).hasSize(4);
+        assertThat(methods.get(1).path("gridSize").asInt()).isEqualTo(64);
+        double gridBest = -1;
+        for (JsonNode m : methods) {
+            assertThat(m.path("trials").findValuesAsText("status")).containsOnly("COMPLETED");
+            assertThat(m.path("trials").get(0).path("params").path("epochs").asInt()).isBetween(1, 2);
+            for (String split : List.of("dev", "test")) {
+                for (String metric : List.of("recall", "precision", "accuracy")) {
+                    assertThat(m.path(split).path(metric).asDouble(-1)).as(split + " " + metric).isBetween(0.0, 1.0);
+                }
+            }
+            assertThat(m.path("artifact").asText()).isNotBlank();
+            double best = 0;
+            for (JsonNode t : m.path("trials")) {
+                best = Math.max(best, t.path("metrics").path("val_recall").asDouble());
+            }
+            assertThat(m.path("bestValidation").path("val_recall").asDouble()).isEqualTo(best);
+            if ("grid".equals(m.path("method").asText())) {
+                gridBest = best;
+            }
+        }
+        JsonNode comparison = report.path("comparison");
+        assertThat(comparison.path("target").asDouble()).isEqualTo(gridBest);
+        assertThat(comparison.path("gridTrials").asInt()).isEqualTo(4);
+        JsonNode reached = methods.get(0).path("trialsToReachGridBest");
+        double bayesBest = methods.get(0).path("bestValidation").path("val_recall").asDouble();
+        assertThat(reached.isNull()).isEqualTo(bayesBest < gridBest);
+        for (String file : List.of("report.md", "report.html", "convergence-trials.png", "convergence-time.png",
+                "recall-precision.png", "objective-distribution.png")) {
+            assertThat(out.resolve(file)).isNotEmptyFile();
+        }
+        byte[] png = Files.readAllBytes(out.resolve("recall-precision.png"));
+        assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<img src=\"convergence-trials.png\"");
     }
 
     private static Set<String> workers(JsonNode trials) {

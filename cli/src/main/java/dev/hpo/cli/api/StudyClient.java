@@ -43,6 +43,11 @@ public final class StudyClient {
         return send(request("api/studies/" + id + "/trials").GET());
     }
 
+    /** The comparison-ready summary of a study. */
+    public JsonNode report(String id) {
+        return send(request("api/studies/" + id + "/report").GET());
+    }
+
     public JsonNode stop(String id) {
         return send(request("api/studies/" + id + "/stop").POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -9,20 +9,22 @@ import dev.hpo.cli.local.StackState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./hpo demo}: brings the local stack up if needed, runs the reference experiment with a progress bar
- * per study, prints the trials and writes {@code report.json} and {@code report.md}.
+ * {@code ./hpo demo}: brings the local stack up if needed, runs the reference experiment (a Bayesian study,
+ * then the grid study, each followed by its final refit and test evaluation) with a progress bar per study,
+ * prints the comparison and writes {@code report.json}, {@code report.md} and {@code report.html} with plots.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the reference experiment (fraud-mlp, maximise val_recall) on a local stack.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--budget", paramLabel = "N", defaultValue = "12", description = "Trials per study (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--budget", paramLabel = "N", defaultValue = "16", description = "Trials of the Bayesian (or random) study (default: ${DEFAULT-VALUE}).")
     int budget;
 
     @Option(names = "--epochs-max", paramLabel = "E", defaultValue = "20",
@@ -37,12 +39,32 @@ public final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--strategy", paramLabel = "TYPE", defaultValue = "bayesian",
-            description = "bayesian or random (default: ${DEFAULT-VALUE}).")
+            description = "The search to compare with the grid: bayesian or random (default: ${DEFAULT-VALUE}).")
     String strategy;
+
+    @Option(names = "--grid", paramLabel = "SIZE", defaultValue = "reduced",
+            description = "The grid study: reduced (64 points, default), full (the reference's 1,458) or none.")
+    String grid;
+
+    @Option(names = "--grid-budget", paramLabel = "N",
+            description = "Stop the grid after N trials (default: the whole grid).")
+    Integer gridBudget;
 
     @Option(names = "--rows", paramLabel = "R", defaultValue = "10000",
             description = "Rows of the synthetic fraud data set (default: ${DEFAULT-VALUE}).")
     int rows;
+
+    @Option(names = "--dataset", paramLabel = "csv:PATH",
+            description = "A CSV file (header row, numeric features, a binary label column) instead of the synthetic data.")
+    String dataset;
+
+    @Option(names = "--label", paramLabel = "COLUMN", defaultValue = "label",
+            description = "The label column of --dataset (default: ${DEFAULT-VALUE}).")
+    String label;
+
+    @Option(names = "--objective", paramLabel = "METRIC", defaultValue = "val_recall",
+            description = "The validation metric to maximise (default: ${DEFAULT-VALUE}).")
+    String objective;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/demo",
             description = "Where report.json and report.md go (default: ${DEFAULT-VALUE}).")
@@ -51,30 +73,61 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream console = System.out;
-        if (budget < 1 || epochsMax < 1 || trainers < 1 || rows < 100) {
-            System.err.println("--budget, --epochs-max and --trainers must be >= 1, --rows >= 100");
+        if (budget < 1 || epochsMax < 1 || trainers < 1 || rows < 100 || !List.of("reduced", "full", "none").contains(grid)
+                || (gridBudget != null && gridBudget < 1)) {
+            System.err.println("--budget, --epochs-max, --trainers and --grid-budget must be >= 1, --rows >= 100,"
+                    + " --grid reduced|full|none");
+            return 2;
+        }
+        ObjectNode data = dataSection();
+        if (data == null) {
             return 2;
         }
         String api = ensureStack(console);
         StudyClient client = new StudyClient(api, System.getenv("HPO_API_TOKEN"));
-        ReferenceExperiment experiment = new ReferenceExperiment(budget, epochsMax, seed, trainers, rows);
+        ReferenceExperiment experiment = new ReferenceExperiment(budget, epochsMax, seed, trainers, data, objective);
         boolean terminal = System.console() != null;
-        Report report = new Report();
+        Report report = new Report(data, objective);
         try {
-            ObjectNode spec = experiment.searchStudy(strategy);
-            report.add(StudyRun.run(client, spec, strategy, console, terminal));
+            report.add(strategy, StudyRun.run(client, experiment.searchStudy(strategy), strategy, console, terminal));
+            if (!"none".equals(grid)) {
+                ObjectNode gridSpec = experiment.gridStudy("full".equals(grid));
+                if (gridBudget != null) {
+                    ObjectNode b = (ObjectNode) gridSpec.path("budget");
+                    b.put("maxTrials", Math.min(gridBudget, b.path("maxTrials").asInt()));
+                }
+                report.add("grid", StudyRun.run(client, gridSpec, "grid", console, terminal));
+            }
         } catch (ApiException e) {
             System.err.println("The optimizer refused the study: " + e.getMessage());
             e.errors().forEach(m -> System.err.println("  " + m));
             return 1;
         }
+        report.compare();
         console.print(report.text());
         Path dir = out.toAbsolutePath();
         report.write(dir);
         console.println();
-        console.println("report: " + dir.resolve("report.json") + " and " + dir.resolve("report.md"));
+        console.println("report: " + dir.resolve("report.html") + " (and report.json, report.md)");
         console.println("the local stack is still up: ./hpo local status, ./hpo local down");
         return 0;
+    }
+
+    /** The trainer's dataset section: the synthetic data, or {@code --dataset csv:PATH} with {@code --label}. */
+    private ObjectNode dataSection() {
+        if (dataset == null) {
+            return ReferenceExperiment.synthetic(rows);
+        }
+        if (!dataset.startsWith("csv:")) {
+            System.err.println("--dataset (" + dataset + ") must be csv:PATH");
+            return null;
+        }
+        Path file = Path.of(dataset.substring(4)).toAbsolutePath();
+        if (!java.nio.file.Files.isReadable(file)) {
+            System.err.println("--dataset: cannot read " + file);
+            return null;
+        }
+        return ReferenceExperiment.csv(file.toString(), label);
     }
 
     private String ensureStack(PrintStream console) {

@@ -17,14 +17,77 @@ public final class ReferenceExperiment {
     private final int epochsMax;
     private final long seed;
     private final int parallelism;
-    private final int rows;
+    private final ObjectNode dataset;
+    private final String objective;
 
-    public ReferenceExperiment(int budget, int epochsMax, long seed, int parallelism, int rows) {
+    /**
+     * @param dataset   the trainer's dataset section ({@link #synthetic} or a CSV file)
+     * @param objective the validation metric to maximise
+     */
+    public ReferenceExperiment(int budget, int epochsMax, long seed, int parallelism, ObjectNode dataset,
+                               String objective) {
         this.budget = budget;
         this.epochsMax = epochsMax;
         this.seed = seed;
         this.parallelism = parallelism;
-        this.rows = rows;
+        this.dataset = dataset;
+        this.objective = objective;
+    }
+
+    /** The reference data set: synthetic, imbalanced (10% positives), 30 features. */
+    public static ObjectNode synthetic(int rows) {
+        return Json.mapper().createObjectNode().put("type", "synthetic-fraud").put("rows", rows).put("features", 30)
+                .put("positiveRate", 0.1).put("seed", 7);
+    }
+
+    /** A user's CSV file with a binary label column. */
+    public static ObjectNode csv(String path, String label) {
+        return Json.mapper().createObjectNode().put("type", "csv").put("path", path).put("label", label);
+    }
+
+    /**
+     * The grid study of the reference: Adam, learning rate {1e-3, 5e-4, 1e-4}, neurons {20, 30, 40} x
+     * {20, 30, 40}, dropout {0.1, 0.15, 0.2} x {0.1, 0.15, 0.2}, batch {16, 32, 64}, epochs {50, 100} (scaled
+     * by {@code --epochs-max}): 1,458 points. The reduced grid keeps the extremes of each axis but one
+     * batch size and one epoch count: learning rate {1e-3, 1e-4}, neurons {20, 40} x {20, 40}, dropout
+     * {0.1, 0.2} x {0.1, 0.2}, batch {32}, epochs {max}: 64 points.
+     */
+    public ObjectNode gridStudy(boolean full) {
+        ObjectNode spec = base("fraud-recall-grid");
+        spec.putObject("strategy").put("type", "grid").put("seed", seed);
+        ObjectNode space = spec.putObject("searchSpace");
+        choice(space, "optimizer", "adam");
+        if (full) {
+            numbers(space, "learning_rate", 1e-3, 5e-4, 1e-4);
+            numbers(space, "neurons1", 20, 30, 40);
+            numbers(space, "neurons2", 20, 30, 40);
+            numbers(space, "dropout_rate1", 0.1, 0.15, 0.2);
+            numbers(space, "dropout_rate2", 0.1, 0.15, 0.2);
+            numbers(space, "batch_size", 16, 32, 64);
+            numbers(space, "epochs", Math.max(1, epochsMax / 2), epochsMax);
+        } else {
+            numbers(space, "learning_rate", 1e-3, 1e-4);
+            numbers(space, "neurons1", 20, 40);
+            numbers(space, "neurons2", 20, 40);
+            numbers(space, "dropout_rate1", 0.1, 0.2);
+            numbers(space, "dropout_rate2", 0.1, 0.2);
+            numbers(space, "batch_size", 32);
+            numbers(space, "epochs", epochsMax);
+        }
+        int size = full ? 3 * 3 * 3 * 3 * 3 * 3 * 2 : 64;
+        spec.putObject("budget").put("maxTrials", size).put("parallelism", parallelism);
+        return spec;
+    }
+
+    private static void numbers(ObjectNode space, String name, double... values) {
+        ArrayNode a = space.putObject(name).put("type", "choice").putArray("values");
+        for (double v : values) {
+            if (v == Math.rint(v)) {
+                a.add((long) v);
+            } else {
+                a.add(v);
+            }
+        }
     }
 
     /** The Bayesian (or random) study over the reference space: neurons, dropout, optimizer and betas, rate, batch, epochs. */
@@ -54,11 +117,10 @@ public final class ReferenceExperiment {
 
     private ObjectNode base(String name) {
         ObjectNode spec = Json.mapper().createObjectNode().put("name", name);
-        spec.putObject("objective").put("metric", "val_recall").put("direction", "maximize");
+        spec.putObject("objective").put("metric", objective).put("direction", "maximize");
         spec.put("workerPool", "dl4j");
         ObjectNode trainer = spec.putObject("trainer");
-        trainer.putObject("dataset").put("type", "synthetic-fraud").put("rows", rows).put("features", 30)
-                .put("positiveRate", 0.1).put("seed", 7);
+        trainer.set("dataset", dataset.deepCopy());
         trainer.put("model", "fraud-mlp");
         trainer.putObject("split").put("validation", 0.2).put("test", 0.2).put("stratified", true).put("seed", 7);
         trainer.putObject("earlyStopping").put("monitor", "val_loss").put("patience", PATIENCE);

@@ -16,28 +16,48 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The demo's report: {@code report.json} (per study: id, strategy, wall time, every trial with params, status
- * and metrics, the best trial) and {@code report.md} with the same as tables.
+ * The demo's report, the way the reference experiment reports it: per method the best hyperparameters,
+ * recall / precision / accuracy on the development data (training + validation, from the final refit) and on
+ * the test split, trials run, wall time, total epochs and the trials each needed to reach the grid's best
+ * validation objective; then every trial. Written as {@code report.json}, {@code report.md} and
+ * {@code report.html} with PNG plots.
  */
 public final class Report {
 
     static final List<String> METRICS = List.of("val_recall", "val_precision", "val_accuracy", "val_auc", "val_f1");
+    private static final List<String> SPLIT_METRICS = List.of("recall", "precision", "accuracy");
+    private static final String NL = System.lineSeparator();
 
     private final ObjectNode root = Json.mapper().createObjectNode();
-    private final ArrayNode studies = root.put("schema", "hpo.demo-report/v1")
-            .put("generatedAt", Instant.now().toString()).putArray("studies");
+    private final ArrayNode methods;
 
-    public void add(StudyRun.Outcome outcome) {
-        JsonNode s = outcome.study();
-        ObjectNode entry = studies.addObject();
-        entry.put("studyId", s.path("id").asText()).put("name", s.path("name").asText())
-                .put("strategy", s.path("strategy").asText()).put("status", s.path("status").asText())
-                .put("objective", s.path("objective").asText())
-                .put("wallTimeSeconds", outcome.wallTime().toMillis() / 1000.0);
-        entry.set("counts", s.path("counts"));
-        entry.set("best", s.path("best"));
-        ArrayNode trials = entry.putArray("trials");
-        int epochs = 0;
+    public Report(JsonNode dataset, String objective) {
+        root.put("schema", "hpo.demo-report/v1").put("generatedAt", Instant.now().toString())
+                .put("objective", objective);
+        root.set("dataset", dataset);
+        methods = root.putArray("methods");
+    }
+
+    /** Adds a finished study as the method {@code method}. */
+    public void add(String method, StudyRun.Outcome outcome) {
+        JsonNode r = outcome.report();
+        ObjectNode m = methods.addObject();
+        m.put("method", method).put("studyId", r.path("studyId").asText()).put("strategy", r.path("strategy").asText())
+                .put("status", r.path("status").asText()).put("trialsRun", r.path("trialsRun").asInt())
+                .put("wallTimeSeconds", outcome.wallTime().toMillis() / 1000.0)
+                .put("totalEpochs", r.path("totalEpochs").asLong());
+        if (r.path("gridSize").isNumber()) {
+            m.put("gridSize", r.path("gridSize").asLong());
+        }
+        JsonNode best = r.path("best");
+        m.set("bestParams", best.path("params"));
+        m.set("bestValidation", best.path("metrics"));
+        JsonNode refit = r.path("refit");
+        m.set("dev", splitMetrics(refit.path("metrics"), "dev_"));
+        m.set("test", splitMetrics(refit.path("metrics"), "test_"));
+        m.put("artifact", refit.path("artifact").asText(null));
+        m.set("bestSoFar", r.path("bestSoFar"));
+        ArrayNode trials = m.putArray("trials");
         for (JsonNode t : outcome.trials()) {
             ObjectNode trial = trials.addObject();
             trial.put("number", t.path("number").asInt()).put("trialId", t.path("trialId").asText())
@@ -49,32 +69,79 @@ public final class Report {
             if (t.hasNonNull("error")) {
                 trial.put("error", t.path("error").asText());
             }
-            epochs += t.path("epochs").asInt();
         }
-        entry.put("totalEpochs", epochs);
+    }
+
+    /** Computes, for every method, how many finished trials it needed to reach the grid's best objective. */
+    public void compare() {
+        JsonNode grid = method("grid");
+        if (grid == null || grid.path("bestSoFar").isEmpty()) {
+            return;
+        }
+        JsonNode curve = grid.path("bestSoFar");
+        double target = curve.get(curve.size() - 1).path("best").asDouble();
+        ObjectNode c = root.putObject("comparison").put("target", target)
+                .put("gridTrials", grid.path("trialsRun").asInt());
+        for (JsonNode m : methods) {
+            Integer reached = trialsToReach(m.path("bestSoFar"), target);
+            if (reached == null) {
+                ((ObjectNode) m).putNull("trialsToReachGridBest");
+            } else {
+                ((ObjectNode) m).put("trialsToReachGridBest", reached);
+            }
+            c.put(m.path("method").asText() + "TrialsToReach", reached);
+        }
+    }
+
+    /** The first count of finished trials at which the best so far reached {@code target}, or null. */
+    static Integer trialsToReach(JsonNode bestSoFar, double target) {
+        for (JsonNode p : bestSoFar) {
+            if (p.path("best").asDouble() >= target - 1e-12) {
+                return p.path("trials").asInt();
+            }
+        }
+        return null;
     }
 
     public JsonNode json() {
         return root;
     }
 
-    /** The trials of one study as a table: number, status, each parameter, the metrics, epochs, seconds. */
-    static Table trialTable(JsonNode study) {
+    /** The comparison table: one row per method. */
+    Table comparisonTable() {
+        List<String> header = new ArrayList<>(List.of("method", "trials", "wall time", "epochs"));
+        SPLIT_METRICS.forEach(s -> header.add("dev " + s));
+        SPLIT_METRICS.forEach(s -> header.add("test " + s));
+        header.add("best " + root.path("objective").asText());
+        header.add("trials to reach grid best");
+        Table table = new Table(header);
+        for (JsonNode m : methods) {
+            List<String> row = new ArrayList<>(List.of(m.path("method").asText(), m.path("trialsRun").asText(),
+                    String.format(Locale.ROOT, "%.0f s", m.path("wallTimeSeconds").asDouble()),
+                    m.path("totalEpochs").asText()));
+            SPLIT_METRICS.forEach(s -> row.add(value(m.path("dev").path(s))));
+            SPLIT_METRICS.forEach(s -> row.add(value(m.path("test").path(s))));
+            row.add(value(m.path("bestValidation").path(root.path("objective").asText())));
+            JsonNode reached = m.path("trialsToReachGridBest");
+            row.add(reached.isNumber() ? reached.asText() : m.has("trialsToReachGridBest") ? "not reached" : "-");
+            table.add(row);
+        }
+        return table;
+    }
+
+    /** The trials of one method as a table: number, status, each parameter, the metrics, epochs, seconds. */
+    static Table trialTable(JsonNode method) {
         Set<String> params = new LinkedHashSet<>();
-        study.path("trials").forEach(t -> t.path("params").fieldNames().forEachRemaining(params::add));
+        method.path("trials").forEach(t -> t.path("params").fieldNames().forEachRemaining(params::add));
         List<String> header = new ArrayList<>(List.of("#", "status"));
         header.addAll(params);
         header.addAll(METRICS);
         header.addAll(List.of("epochs", "seconds"));
         Table table = new Table(header);
-        for (JsonNode t : study.path("trials")) {
+        for (JsonNode t : method.path("trials")) {
             List<String> row = new ArrayList<>(List.of(t.path("number").asText(), t.path("status").asText()));
-            for (String p : params) {
-                row.add(value(t.path("params").path(p)));
-            }
-            for (String m : METRICS) {
-                row.add(value(t.path("metrics").path(m)));
-            }
+            params.forEach(p -> row.add(value(t.path("params").path(p))));
+            METRICS.forEach(m -> row.add(value(t.path("metrics").path(m))));
             row.add(t.path("epochs").asText());
             row.add(String.format(Locale.ROOT, "%.1f", t.path("durationMs").asLong() / 1000.0));
             table.add(row);
@@ -82,57 +149,105 @@ public final class Report {
         return table;
     }
 
-    /** Summary and trial tables of every study, as printed at the end of the demo. */
+    /** What the demo prints at the end: the trials of each method, then the comparison. */
     public String text() {
         StringBuilder b = new StringBuilder();
-        for (JsonNode s : studies) {
-            b.append(System.lineSeparator()).append(heading(s)).append(System.lineSeparator());
-            b.append(trialTable(s).text());
-            b.append(bestLine(s)).append(System.lineSeparator());
+        for (JsonNode m : methods) {
+            b.append(NL).append(heading(m)).append(NL).append(trialTable(m).text()).append(bestLine(m)).append(NL);
         }
+        b.append(NL).append("Comparison").append(NL).append(comparisonTable().text()).append(verdict()).append(NL);
         return b.toString();
     }
 
     public String markdown() {
-        StringBuilder b = new StringBuilder("# hpo demo report").append(System.lineSeparator());
-        b.append(System.lineSeparator()).append("Generated ").append(root.path("generatedAt").asText())
-                .append(System.lineSeparator());
-        for (JsonNode s : studies) {
-            b.append(System.lineSeparator()).append("## ").append(heading(s)).append(System.lineSeparator())
-                    .append(System.lineSeparator()).append(trialTable(s).markdown()).append(System.lineSeparator())
-                    .append(bestLine(s)).append(System.lineSeparator());
+        StringBuilder b = new StringBuilder("# hpo demo report").append(NL).append(NL)
+                .append("Generated ").append(root.path("generatedAt").asText()).append(", objective `")
+                .append(root.path("objective").asText()).append("`, data set `").append(root.path("dataset"))
+                .append("`.").append(NL).append(NL).append("## Comparison").append(NL).append(NL)
+                .append(comparisonTable().markdown()).append(NL).append(verdict()).append(NL);
+        for (JsonNode m : methods) {
+            b.append(NL).append("## ").append(heading(m)).append(NL).append(NL).append(bestLine(m)).append(NL)
+                    .append(NL).append(trialTable(m).markdown());
         }
         return b.toString();
     }
 
+    /** One sentence on how the methods compare, with the numbers, whichever way it went. */
+    String verdict() {
+        JsonNode c = root.path("comparison");
+        if (c.isMissingNode()) {
+            return "";
+        }
+        int gridTrials = c.path("gridTrials").asInt();
+        StringBuilder b = new StringBuilder();
+        for (JsonNode m : methods) {
+            if ("grid".equals(m.path("method").asText())) {
+                continue;
+            }
+            JsonNode reached = m.path("trialsToReachGridBest");
+            b.append(reached.isNumber()
+                    ? String.format(Locale.ROOT, "%s reached the grid's best %s (%.4f) after %d trials, %.0f%% of the grid's %d.",
+                    m.path("method").asText(), root.path("objective").asText(), c.path("target").asDouble(),
+                    reached.asInt(), 100.0 * reached.asInt() / gridTrials, gridTrials)
+                    : String.format(Locale.ROOT, "%s did not reach the grid's best %s (%.4f) within its %d trials (grid: %d trials).",
+                    m.path("method").asText(), root.path("objective").asText(), c.path("target").asDouble(),
+                    m.path("trialsRun").asInt(), gridTrials));
+        }
+        return b.toString();
+    }
+
+    /** Writes report.json, report.md, the plots and report.html into {@code dir}. */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("report.json"), Json.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(root));
         Files.writeString(dir.resolve("report.md"), markdown());
+        new ReportPlots(root).write(dir);
+        Files.writeString(dir.resolve("report.html"), ReportHtml.render(this));
     }
 
-    private static String heading(JsonNode s) {
-        return String.format(Locale.ROOT, "%s (%s, study %s): %d trials, %d epochs, %.1f s", s.path("name").asText(),
-                s.path("strategy").asText(), s.path("studyId").asText(), s.path("trials").size(),
-                s.path("totalEpochs").asInt(), s.path("wallTimeSeconds").asDouble());
+    ArrayNode methods() {
+        return methods;
     }
 
-    private static String bestLine(JsonNode s) {
-        JsonNode best = s.path("best");
-        if (best.isMissingNode() || best.isNull()) {
+    private JsonNode method(String name) {
+        for (JsonNode m : methods) {
+            if (name.equals(m.path("method").asText())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    static String heading(JsonNode m) {
+        return String.format(Locale.ROOT, "%s (study %s): %d trials, %d epochs, %.1f s", m.path("method").asText(),
+                m.path("studyId").asText(), m.path("trialsRun").asInt(), m.path("totalEpochs").asLong(),
+                m.path("wallTimeSeconds").asDouble());
+    }
+
+    static String bestLine(JsonNode m) {
+        JsonNode params = m.path("bestParams");
+        if (params.isMissingNode() || params.isNull() || params.isEmpty()) {
             return "best: none (no trial completed)";
         }
-        StringBuilder b = new StringBuilder("best: trial #").append(best.path("number").asInt()).append(' ');
-        for (Iterator<String> it = best.path("params").fieldNames(); it.hasNext(); ) {
+        StringBuilder b = new StringBuilder("best: ");
+        for (Iterator<String> it = params.fieldNames(); it.hasNext(); ) {
             String p = it.next();
-            b.append(p).append('=').append(value(best.path("params").path(p))).append(it.hasNext() ? ", " : "");
+            b.append(p).append('=').append(value(params.path(p))).append(it.hasNext() ? ", " : "");
         }
         b.append(" -> ");
-        for (String m : METRICS) {
-            b.append(m).append(' ').append(value(best.path("metrics").path(m))).append("  ");
-        }
+        METRICS.forEach(x -> b.append(x).append(' ').append(value(m.path("bestValidation").path(x))).append("  "));
         return b.toString().stripTrailing();
+    }
+
+    private static ObjectNode splitMetrics(JsonNode metrics, String prefix) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        metrics.fieldNames().forEachRemaining(k -> {
+            if (k.startsWith(prefix)) {
+                out.set(k.substring(prefix.length()), metrics.get(k));
+            }
+        });
+        return out;
     }
 
     static String value(JsonNode v) {

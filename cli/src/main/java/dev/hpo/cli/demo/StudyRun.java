@@ -13,8 +13,8 @@ public final class StudyRun {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
-    /** A finished study: its final view, its trials and the wall time from creation to the end. */
-    public record Outcome(JsonNode study, JsonNode trials, Duration wallTime) {
+    /** A finished study: its final view, its trials, its report and the wall time from creation to the end. */
+    public record Outcome(JsonNode study, JsonNode trials, JsonNode report, Duration wallTime) {
     }
 
     private StudyRun() {
@@ -44,6 +44,6 @@ public final class StudyRun {
             Thread.sleep(POLL.toMillis());
         }
         bar.finish();
-        return new Outcome(study, client.trials(id), Duration.ofNanos(System.nanoTime() - start));
+        return new Outcome(study, client.trials(id), client.report(id), Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -18,6 +18,14 @@ public final class Table {
         return this;
     }
 
+    public List<String> header() {
+        return header;
+    }
+
+    public List<List<String>> rows() {
+        return List.copyOf(rows);
+    }
+
     /** Aligned columns separated by two spaces. */
     public String text() {
         int[] w = widths();

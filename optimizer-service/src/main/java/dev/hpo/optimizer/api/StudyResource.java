@@ -3,6 +3,7 @@ package dev.hpo.optimizer.api;
 import dev.hpo.common.study.StudySpec;
 import dev.hpo.common.study.StudySpecParser;
 import dev.hpo.optimizer.study.StudyService;
+import dev.hpo.optimizer.web.ApiExamples;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,10 +16,19 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The studies REST API: create (JSON or YAML), list, read, list trials, stop. */
 @Path("/api/studies")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "studies", description = "Create, read and stop studies; list their trials")
 public class StudyResource {
 
     @Inject
@@ -27,6 +37,20 @@ public class StudyResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml",
             MediaType.TEXT_PLAIN})
+    @Operation(summary = "Create a study", description = "The spec as YAML or JSON. Every default is made "
+            + "explicit in the answer's spec. An invalid spec is refused with every problem, each naming its field.")
+    @RequestBody(required = true, content = {
+        @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING),
+                examples = @ExampleObject(name = "bayesian", value = ApiExamples.SPEC_YAML)),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+                examples = @ExampleObject(name = "grid", value = ApiExamples.SPEC_JSON))})
+    @APIResponse(responseCode = "201", description = "Created; Location names the study",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyView.class),
+                    examples = @ExampleObject(name = "created", value = ApiExamples.STUDY)))
+    @APIResponse(responseCode = "400", description = "Invalid spec: every field error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorMappers.ErrorBody.class),
+                    examples = @ExampleObject(name = "invalid", value = ApiExamples.INVALID_SPEC)))
     public Response create(String body) {
         StudySpec spec = StudySpecParser.parse(body);
         StudyView view = studies.create(spec, StudyView::of);
@@ -34,25 +58,59 @@ public class StudyResource {
     }
 
     @GET
+    @Operation(summary = "List the studies", description = "Every study, newest first.")
+    @APIResponse(responseCode = "200", description = "The studies",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StudyView.class),
+                    examples = @ExampleObject(name = "one study", value = "[" + ApiExamples.STUDY + "]")))
     public List<StudyView> list() {
         return studies.list(StudyView::of);
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Read a study", description = "Status, trial counts, best trial, final refit and spec.")
+    @APIResponse(responseCode = "200", description = "The study",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyView.class),
+                    examples = @ExampleObject(name = "running", value = ApiExamples.STUDY)))
+    @APIResponse(responseCode = "404", description = "No such study",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorMappers.ErrorBody.class),
+                    examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
     public StudyView get(@PathParam("id") String id) {
         return studies.read(id, StudyView::of);
     }
 
     @GET
     @Path("{id}/trials")
+    @Operation(summary = "List a study's trials", description = "By number, with params, metrics and the "
+            + "per-epoch learning curve.")
+    @APIResponse(responseCode = "200", description = "The trials",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TrialView.class),
+                    examples = @ExampleObject(name = "one trial", value = "[" + ApiExamples.TRIAL + "]")))
+    @APIResponse(responseCode = "404", description = "No such study",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
     public List<TrialView> trials(@PathParam("id") String id) {
         return studies.read(id, s -> s.trials().stream().sorted(Comparator.comparingInt(t -> t.number()))
                 .map(t -> TrialView.of(t, s.spec().objective().metric())).toList());
     }
 
+    @GET
+    @Path("{id}/report")
+    public StudyReport report(@PathParam("id") String id) {
+        return studies.read(id, s -> StudyReport.of(s, java.time.Instant.now()));
+    }
+
     @POST
     @Path("{id}/stop")
+    @Operation(summary = "Stop a study", description = "No new trials are issued; the answer is the study's view.")
+    @APIResponse(responseCode = "200", description = "The stopped study",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyView.class)))
+    @APIResponse(responseCode = "404", description = "No such study",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
     public StudyView stop(@PathParam("id") String id) {
         return studies.stop(id, "stopped through the API", StudyView::of);
     }

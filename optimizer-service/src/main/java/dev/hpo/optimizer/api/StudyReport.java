@@ -1,0 +1,68 @@
+package dev.hpo.optimizer.api;
+
+import dev.hpo.common.study.Direction;
+import dev.hpo.optimizer.study.Study;
+import dev.hpo.optimizer.study.Trial;
+import dev.hpo.optimizer.study.TrialState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The comparison-ready summary of one study ({@code GET /api/studies/{id}/report}): what was run and how long
+ * it took, the best configuration, the final refit's development and test metrics, and the best-so-far curve
+ * in the order trials finished (what a user waiting for the study saw).
+ *
+ * @param trialsRun   trials that ended (completed, failed or pruned), the refit excluded
+ * @param totalEpochs epochs trained by every trial and the refit
+ * @param bestSoFar   one point per completed trial, in finishing order
+ */
+public record StudyReport(String studyId, String name, String strategy, String status, String objective,
+                          String direction, int maxTrials, Long gridSize, long trialsRun, long completed, long failed,
+                          double wallTimeSeconds, long totalEpochs, TrialView best, TrialView refit,
+                          List<Point> bestSoFar) {
+
+    /**
+     * A point of the best-so-far curve.
+     *
+     * @param trials         trials finished so far (1-based)
+     * @param elapsedSeconds since the study was created
+     * @param value          this trial's objective
+     * @param best           the best objective so far
+     */
+    public record Point(int trials, int number, double elapsedSeconds, double value, double best) {
+    }
+
+    static StudyReport of(Study s, Instant now) {
+        String metric = s.spec().objective().metric();
+        Direction direction = s.spec().objective().direction();
+        List<Trial> ended = s.trials().stream().filter(t -> !t.state().inFlight())
+                .sorted(Comparator.comparing(Trial::finishedAt)).toList();
+        List<Point> curve = new ArrayList<>();
+        Double best = null;
+        int finished = 0;
+        for (Trial t : ended) {
+            finished++;
+            if (t.objective(metric).isEmpty()) {
+                continue;
+            }
+            double v = t.objective(metric).getAsDouble();
+            best = best == null || direction.better(v, best) ? Double.valueOf(v) : best;
+            curve.add(new Point(finished, t.number(), seconds(s.createdAt(), t.finishedAt()), v, best));
+        }
+        long epochs = s.trials().stream().mapToLong(Trial::epochs).sum() + s.refit().map(Trial::epochs).orElse(0);
+        Instant end = s.endedAt() != null ? s.endedAt() : now;
+        return new StudyReport(s.id(), s.spec().name(), s.spec().strategy().type().name().toLowerCase(),
+                s.status().name(), metric, direction.json(), s.spec().budget().maxTrials(),
+                s.strategy().size().isPresent() ? s.strategy().size().getAsLong() : null, ended.size(),
+                s.count(TrialState.COMPLETED), s.count(TrialState.FAILED), seconds(s.createdAt(), end), epochs,
+                s.best().map(t -> TrialView.of(t, metric)).orElse(null),
+                s.refit().map(t -> TrialView.of(t, metric)).orElse(null), curve);
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+}
