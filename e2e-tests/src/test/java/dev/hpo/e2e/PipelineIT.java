@@ -10,6 +10,11 @@ import dev.hpo.cli.local.RepoHome;
 import dev.hpo.cli.local.RunningStack;
 import dev.hpo.cli.local.ServiceCommands;
 import dev.hpo.common.json.Json;
+import dev.hpo.common.message.MessageCodec;
+import dev.hpo.localkafka.TopicProbe;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,6 +164,59 @@ class PipelineIT {
         byte[] png = Files.readAllBytes(out.resolve("recall-precision.png"));
         assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
         assertThat(Files.readString(out.resolve("report.html"))).contains("<img src=\"convergence-trials.png\"");
+    }
+
+    @Test
+    void aStudySurvivesTheOptimizerKilledTwiceMidStudy() throws Exception {
+        String spec = """
+                name: e2e-recovery
+                objective: {metric: val_recall, direction: maximize}
+                strategy: {type: bayesian, initialPoints: 2, seed: 9}
+                budget: {maxTrials: 6, parallelism: 2}
+                searchSpace:
+                  neurons1: {type: int, min: 20, max: 40, step: 10}
+                  learning_rate: {type: float, min: 1.0e-3, max: 1.0e-2, log: true}
+                  batch_size: {type: choice, values: [32, 64]}
+                  epochs: {type: int, min: 3, max: 6, step: 3}
+                trainer:
+                  dataset: {type: synthetic-fraud, rows: 1500, features: 10, positiveRate: 0.15, seed: 3}
+                  model: fraud-mlp
+                """;
+        String id = client.create(spec, true).path("id").asText();
+        Random random = new Random(17);
+        for (int completedBeforeKill : List.of(1, 3)) {
+            await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofMillis(300))
+                    .until(() -> client.study(id).path("counts").path("completed").asInt() >= completedBeforeKill);
+            Thread.sleep(random.nextInt(1500));
+            ProcessHandle optimizer = ProcessHandle.of(stack.optimizerPid()).orElseThrow();
+            optimizer.destroyForcibly();
+            optimizer.onExit().get(30, TimeUnit.SECONDS);
+            stack.restart("optimizer");
+        }
+        await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !"RUNNING".equals(client.study(id).path("status").asText()));
+
+        JsonNode study = client.study(id);
+        JsonNode trials = client.trials(id);
+        assertThat(study.path("status").asText()).isEqualTo("FINISHED");
+        assertThat(trials.findValuesAsText("number")).containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5");
+        assertThat(trials.findValuesAsText("status")).containsOnly("COMPLETED");
+        assertThat(study.path("counts").path("total").asInt()).isEqualTo(6);
+
+        TopicProbe topics = new TopicProbe(stack.bootstrap());
+        Map<String, Double> published = new HashMap<>();
+        topics.read("hpo.results", r -> id.equals(r.key()), 100, Duration.ofSeconds(10)).stream()
+                .map(r -> MessageCodec.decodeResult(r.value()))
+                .filter(r -> !r.trialId().endsWith(".refit"))
+                .forEach(r -> published.putIfAbsent(r.trialId(), r.metrics().get("val_recall")));
+        assertThat(published).hasSize(6);
+        for (JsonNode t : trials) {
+            assertThat(t.path("metrics").path("val_recall").asDouble())
+                    .isEqualTo(published.get(t.path("trialId").asText()));
+        }
+        double bestPublished = published.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertThat(study.path("best").path("metrics").path("val_recall").asDouble()).isEqualTo(bestPublished);
+        assertThat(study.path("refit").path("status").asText()).isEqualTo("COMPLETED");
     }
 
     private static Set<String> workers(JsonNode trials) {

@@ -135,6 +135,32 @@ public final class LocalStack {
         return state.map(StackState::processes).orElse(List.of());
     }
 
+    /**
+     * Starts a service of the recorded stack again on its port, after it died or was killed, records the new
+     * pid and waits until it is ready; its log continues in the same file.
+     *
+     * @throws IllegalStateException if the stack is not up, or the service is still running
+     */
+    public synchronized StackState restart(String name) {
+        StateFile stateFile = new StateFile(stateDir);
+        StackState state = stateFile.read().orElseThrow(() -> new IllegalStateException("the local stack is not up"));
+        StackProcess old = state.processes().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process " + name + " in the local stack"));
+        if (ProcessHandle.of(old.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException(name + " (pid " + old.pid() + ") is still running");
+        }
+        List<String> command = name.equals(StackState.OPTIMIZER) ? commands.optimizer() : commands.trainer();
+        Map<String, String> env = name.equals(StackState.OPTIMIZER) ? Map.of()
+                : Map.of("OMP_NUM_THREADS", "1", "HPO_WORKER_ID", name);
+        StackProcess fresh = startService(name, command, old.port(), state.bootstrap(), env);
+        List<StackProcess> processes = new java.util.ArrayList<>(state.processes());
+        processes.replaceAll(p -> p.name().equals(name) ? fresh : p);
+        state = new StackState(state.api(), state.bootstrap(), processes);
+        stateFile.write(state);
+        new ServiceReadiness().await(List.of(fresh), READY_TIMEOUT);
+        return state;
+    }
+
     private StackState startBroker() {
         progress.accept("starting Kafka (log " + logs().resolve("kafka.log") + ")");
         LocalKafka.Builder builder = LocalKafka.builder()
@@ -176,7 +202,7 @@ public final class LocalStack {
                 .directory(commands.workingDirectory().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("KAFKA_BOOTSTRAP", bootstrap);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));

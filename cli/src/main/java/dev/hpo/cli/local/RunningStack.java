@@ -6,7 +6,7 @@ import java.util.List;
 public final class RunningStack implements AutoCloseable {
 
     private final LocalStack stack;
-    private final StackState state;
+    private volatile StackState state;
 
     RunningStack(LocalStack stack, StackState state) {
         this.stack = stack;
@@ -41,6 +41,11 @@ public final class RunningStack implements AutoCloseable {
     /** Returns the trainers' pids, {@code trainer-1} first. */
     public List<Long> trainerPids() {
         return state.trainers().stream().map(StackProcess::pid).toList();
+    }
+
+    /** Starts service {@code name} again after it died or was killed ({@link LocalStack#restart}). */
+    public void restart(String name) {
+        state = stack.restart(name);
     }
 
     /** Stops the stack ({@link LocalStack#down()}). */

@@ -120,8 +120,12 @@ public final class MessageCodec {
         id(p, "studyId", m.studyId());
         if (m.type() == null) {
             p.add("type is required");
-        } else if (m.type() == StudyEvent.Type.CREATED && m.spec() == null) {
-            p.add("spec is required for CREATED");
+        }
+        if (m.spec() == null) {
+            p.add("spec is required");
+        }
+        if (m.createdAt() == null) {
+            p.add("createdAt is required");
         }
         return checked(m, p);
     }

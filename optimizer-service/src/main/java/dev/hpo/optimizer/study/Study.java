@@ -27,6 +27,7 @@ public final class Study {
     private final Instant createdAt;
     private final Map<String, Trial> trials = new LinkedHashMap<>();
     private Trial refit;
+    private int nextNumber;
     private StudyStatus status = StudyStatus.RUNNING;
     private String endReason;
     private Instant endedAt;
@@ -62,7 +63,7 @@ public final class Study {
         List<Trial> issued = new ArrayList<>();
         if (want > 0) {
             for (Map<String, Object> params : strategy.suggest(history(), want)) {
-                int number = trials.size();
+                int number = nextNumber++;
                 Trial t = new Trial(trialId(id, number), number, params, now);
                 trials.put(t.trialId(), t);
                 issued.add(t);
@@ -73,7 +74,7 @@ public final class Study {
                     ? "budget of " + spec.budget().maxTrials() + " trials spent" : "search space exhausted";
             Optional<Trial> best = spec.finalRefit() ? best() : Optional.empty();
             if (best.isPresent()) {
-                refit = new Trial(refitId(id), trials.size(), refitParams(best.get()), now);
+                refit = new Trial(refitId(id), nextNumber, refitParams(best.get()), now);
                 endReason = reason;
                 return List.of(refit);
             }
@@ -95,6 +96,28 @@ public final class Study {
         return params;
     }
 
+    /**
+     * Puts back a trial that was issued before a restart (read from its trial topic), unless it is known
+     * already; trial numbers issued later continue after the highest one seen.
+     */
+    public void restoreTrial(String trialId, int number, Map<String, Object> params, Instant issuedAt) {
+        if (trial(trialId).isPresent()) {
+            return;
+        }
+        Trial t = new Trial(trialId, number, params, issuedAt);
+        if (trialId.equals(refitId(id))) {
+            refit = t;
+        } else {
+            trials.put(trialId, t);
+            nextNumber = Math.max(nextNumber, number + 1);
+        }
+    }
+
+    /** Puts back the end state recorded in the study log. */
+    public void restoreEnd(StudyStatus to, String reason, Instant at) {
+        end(to, reason, at);
+    }
+
     /** Folds a result in; false when it is not for a trial of this study, or that trial already ended. */
     public boolean apply(ResultMessage result, Instant now) {
         Trial t = trial(result.trialId()).orElse(null);
@@ -103,7 +126,8 @@ public final class Study {
         }
         t.finish(result, now);
         if (t == refit) {
-            end(StudyStatus.FINISHED, endReason + "; final refit " + result.status().name().toLowerCase(), now);
+            end(StudyStatus.FINISHED, (endReason == null ? "search done" : endReason) + "; final refit "
+                    + result.status().name().toLowerCase(), now);
         }
         return true;
     }

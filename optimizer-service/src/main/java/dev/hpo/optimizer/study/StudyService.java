@@ -38,7 +38,11 @@ public class StudyService {
 
     private static final Logger LOG = Logger.getLogger(StudyService.class);
 
+    /** How long a result waits for the recovery at start-up before it is processed anyway. */
+    private static final long RECOVERY_WAIT_SECONDS = 300;
+
     private final Map<String, Study> studies = new ConcurrentHashMap<>();
+    private final java.util.concurrent.CountDownLatch recovered = new java.util.concurrent.CountDownLatch(1);
     private final Clock clock = Clock.systemUTC();
 
     @Inject
@@ -61,13 +65,54 @@ public class StudyService {
         metrics.bind(studies::values);
     }
 
+    /**
+     * Puts back a study from its log: its last event (spec, creation time, end state), the trials issued for
+     * it and the results received, in their order. A study still running then issues what it lacks.
+     */
+    public void restore(StudyEvent event, StudySpec spec, List<TrialMessage> issued, List<TimedResult> results) {
+        Study study = new Study(event.studyId(), spec, strategyFor(spec), event.createdAt());
+        synchronized (study) {
+            issued.stream().sorted(Comparator.comparingInt(TrialMessage::number))
+                    .forEach(t -> study.restoreTrial(t.trialId(), t.number(), t.params(), t.issuedAt()));
+            results.forEach(r -> study.apply(r.result(), r.at()));
+            if (event.type() != StudyEvent.Type.CREATED) {
+                study.restoreEnd(event.type() == StudyEvent.Type.STOPPED ? StudyStatus.STOPPED : StudyStatus.FINISHED,
+                        event.reason(), event.at());
+            }
+        }
+        studies.put(study.id(), study);
+        metrics.studyCreated(study);
+        if (!study.status().ended()) {
+            advance(study);
+        }
+    }
+
+    /** A result as read back from its topic, with the time the broker stored it. */
+    public record TimedResult(ResultMessage result, Instant at) {
+    }
+
+    /** The recovery at start-up is over: results may be folded in. */
+    public void ready() {
+        recovered.countDown();
+    }
+
+    private void awaitRecovery() {
+        try {
+            if (!recovered.await(RECOVERY_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("the recovery at start-up is still running; processing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Creates and starts a study; the spec is already validated. */
     public <T> T create(StudySpec spec, Function<Study, T> view) {
         String id = StudyIds.next(spec.name());
         Study study = new Study(id, spec, strategyFor(spec), clock.instant());
         studies.put(id, study);
         metrics.studyCreated(study);
-        eventPublisher.publish(StudyEvent.created(id, StudySpecJson.write(spec), study.createdAt()));
+        eventPublisher.publishAndWait(StudyEvent.created(id, StudySpecJson.write(spec), study.createdAt()));
         LOG.infof("study %s (%s) created: %s, %d trials, parallelism %d", id, spec.name(),
                 spec.strategy().type(), spec.budget().maxTrials(), spec.budget().parallelism());
         advance(study);
@@ -76,6 +121,7 @@ public class StudyService {
 
     /** Folds a worker's result into its study and issues the next trials. */
     public void onResult(ResultMessage result) {
+        awaitRecovery();
         Study study = find(result.studyId());
         boolean applied;
         synchronized (study) {
@@ -95,6 +141,7 @@ public class StudyService {
 
     /** Records that a worker took a trial or trained an epoch; progress of unknown studies is ignored. */
     public void onProgress(ProgressMessage progress) {
+        awaitRecovery();
         Study study = studies.get(progress.studyId());
         if (study == null) {
             return;
@@ -127,7 +174,8 @@ public class StudyService {
             inFlight.forEach(trialId -> controlPublisher.publish(ControlMessage.stop(studyId, trialId,
                     "study stopped: " + reason, clock.instant())));
             updates.publish("study-ended", studyId, null, Map.of("status", "STOPPED"));
-            eventPublisher.publish(StudyEvent.ended(studyId, StudyEvent.Type.STOPPED, reason, clock.instant()));
+            eventPublisher.publish(StudyEvent.ended(studyId, StudyEvent.Type.STOPPED, StudySpecJson.write(study.spec()),
+                    reason, study.createdAt(), clock.instant()));
             LOG.infof("study %s stopped: %s", studyId, reason);
         }
         return read(studyId, view);
@@ -165,7 +213,8 @@ public class StudyService {
         }
         if (finished) {
             updates.publish("study-ended", study.id(), null, Map.of("status", "FINISHED"));
-            eventPublisher.publish(StudyEvent.ended(study.id(), StudyEvent.Type.FINISHED, study.endReason(), now));
+            eventPublisher.publish(StudyEvent.ended(study.id(), StudyEvent.Type.FINISHED, StudySpecJson.write(spec),
+                    study.endReason(), study.createdAt(), now));
             LOG.infof("study %s finished: %s", study.id(), study.endReason());
         }
     }

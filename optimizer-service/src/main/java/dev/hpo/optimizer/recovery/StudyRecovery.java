@@ -1,0 +1,96 @@
+package dev.hpo.optimizer.recovery;
+
+import dev.hpo.common.message.InvalidMessageException;
+import dev.hpo.common.message.MessageCodec;
+import dev.hpo.common.message.StudyEvent;
+import dev.hpo.common.message.TrialMessage;
+import dev.hpo.common.study.InvalidSpecException;
+import dev.hpo.common.study.StudySpecParser;
+import dev.hpo.optimizer.messaging.Topics;
+import dev.hpo.optimizer.study.StudyService;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds every study from Kafka when the optimizer starts (the optimizer keeps no disk state): the study
+ * log gives the specs and end states, the trial topics the configurations issued, the results topic what
+ * became of them. Until it is done the study service holds incoming results back, so none is dead-lettered
+ * as belonging to an unknown study.
+ */
+@ApplicationScoped
+public class StudyRecovery {
+
+    private static final Logger LOG = Logger.getLogger(StudyRecovery.class);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    StudyService studies;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "hpo.default-pool", defaultValue = "dl4j")
+    String defaultPool;
+
+    void onStart(@Observes StartupEvent event) {
+        Thread t = new Thread(this::recover, "study-recovery");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    void recover() {
+        long start = System.nanoTime();
+        try {
+            TopicSetup.ensure(kafkaConfig, List.of(defaultPool));
+            TopicReplay replay = new TopicReplay(kafkaConfig);
+            Map<String, StudyEvent> events = new LinkedHashMap<>();
+            replay.readAll(Topics.STUDIES, r -> decode(r.value(), MessageCodec::decodeStudyEvent)
+                    .ifPresent(e -> events.merge(e.studyId(), e, (a, b) -> b.type() == StudyEvent.Type.CREATED ? a : b)));
+            Map<String, List<TrialMessage>> trials = new LinkedHashMap<>();
+            events.values().stream().map(e -> e.spec().path("workerPool").asText("dl4j")).distinct()
+                    .forEach(pool -> replay.readAll(Topics.trials(pool), r -> decode(r.value(), MessageCodec::decodeTrial)
+                            .filter(t -> events.containsKey(t.studyId()))
+                            .ifPresent(t -> trials.computeIfAbsent(t.studyId(), k -> new ArrayList<>()).add(t))));
+            Map<String, List<StudyService.TimedResult>> results = new LinkedHashMap<>();
+            replay.readAll(Topics.RESULTS, r -> decode(r.value(), MessageCodec::decodeResult)
+                    .filter(x -> events.containsKey(x.studyId()))
+                    .ifPresent(x -> results.computeIfAbsent(x.studyId(), k -> new ArrayList<>())
+                            .add(new StudyService.TimedResult(x, java.time.Instant.ofEpochMilli(r.timestamp())))));
+            int restored = 0;
+            for (StudyEvent e : events.values()) {
+                try {
+                    studies.restore(e, StudySpecParser.parse(e.spec()), trials.getOrDefault(e.studyId(), List.of()),
+                            results.getOrDefault(e.studyId(), List.of()));
+                    restored++;
+                } catch (InvalidSpecException | IllegalArgumentException ex) {
+                    LOG.errorf("cannot restore study %s: %s", e.studyId(), ex.getMessage());
+                }
+            }
+            LOG.infof("recovered %d studies (%d trials, %d results) from Kafka in %d ms", restored,
+                    trials.values().stream().mapToInt(List::size).sum(),
+                    results.values().stream().mapToInt(List::size).sum(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        } catch (RuntimeException e) {
+            LOG.error("study recovery failed; starting with the studies recovered so far", e);
+        } finally {
+            studies.ready();
+        }
+    }
+
+    private static <T> java.util.Optional<T> decode(byte[] value, java.util.function.Function<byte[], T> codec) {
+        try {
+            return java.util.Optional.of(codec.apply(value));
+        } catch (InvalidMessageException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
