@@ -99,6 +99,14 @@ public class StudyResource {
 
     @GET
     @Path("{id}/report")
+    @Operation(summary = "A study's comparison-ready summary", description = "Trials run, wall time, epochs, best "
+            + "trial, final refit (test metrics) and the best-so-far curve in the order trials finished.")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyReport.class),
+                    examples = @ExampleObject(name = "finished", value = ApiExamples.REPORT)))
+    @APIResponse(responseCode = "404", description = "No such study",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
     public StudyReport report(@PathParam("id") String id) {
         return studies.read(id, s -> StudyReport.of(s, java.time.Instant.now()));
     }

@@ -1,0 +1,35 @@
+// The dashboard's router: #/ studies, #/study/ID, #/compare?ids=A,B, #/new. Each view returns dispose().
+import {mountCompare} from './compare.js';
+import {mountCreate} from './create.js';
+import {mountStudies} from './studies.js';
+import {mountStudy} from './study.js';
+
+const routes = [
+  [/^#?\/?$/, () => root => mountStudies(root)],
+  [/^#\/study\/([^/?]+)$/, m => root => mountStudy(root, decodeURIComponent(m[1]))],
+  [/^#\/compare(?:\?ids=(.*))?$/, m => root => mountCompare(root,
+    (m[1] ?? '').split(',').filter(Boolean).map(decodeURIComponent))],
+  [/^#\/new$/, () => root => mountCreate(root)],
+];
+
+let current = null;
+
+function show() {
+  current?.dispose();
+  const root = document.getElementById('view');
+  root.replaceChildren();
+  delete root.dataset.loaded;
+  const hash = location.hash || '#/';
+  for (const [pattern, view] of routes) {
+    const m = hash.match(pattern);
+    if (m) {
+      current = view(m)(root);
+      return;
+    }
+  }
+  root.textContent = `No page at ${hash}`;
+  current = null;
+}
+
+window.addEventListener('hashchange', show);
+show();

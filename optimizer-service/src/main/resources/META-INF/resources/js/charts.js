@@ -1,0 +1,174 @@
+// ECharts options for the study and compare pages, and the analysis they plot (best so far, Pareto front).
+/* global echarts */
+
+const PALETTE = ['#2f6fde', '#e8684a', '#1f9d55', '#9b59b6', '#c77d00', '#17a2b8', '#d64545', '#5d6d7e'];
+
+/** Completed trials with an objective, by number. */
+export function scored(trials) {
+  return trials.filter(t => t.objective != null).sort((a, b) => a.number - b.number);
+}
+
+/** [[trial number, best objective so far]] over the scored trials, in the study's direction. */
+export function bestSoFar(trials, direction) {
+  const better = direction === 'minimize' ? (a, b) => a < b : (a, b) => a > b;
+  let best = null;
+  return scored(trials).map(t => {
+    if (best == null || better(t.objective, best)) best = t.objective;
+    return [t.number, best];
+  });
+}
+
+/**
+ * The non-dominated points when both coordinates are maximised (recall and precision), by ascending x: a
+ * point is on the front when no other point is at least as good in both and better in one.
+ */
+export function paretoFront(points) {
+  const byX = [...points].sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+  const front = [];
+  let bestY = -Infinity;
+  for (const p of byX) {
+    if (p[1] > bestY) {
+      front.push(p);
+      bestY = p[1];
+    }
+  }
+  return front.reverse();
+}
+
+const grid = {left: 56, right: 24, top: 36, bottom: 44};
+
+/** Objective of each scored trial and the best so far against the trial number; series[0] is the best. */
+export function convergenceOption(study, trials) {
+  const points = scored(trials).map(t => [t.number, t.objective]);
+  return {
+    color: PALETTE,
+    tooltip: {trigger: 'axis'},
+    legend: {top: 0},
+    grid,
+    xAxis: {type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 26, minInterval: 1},
+    yAxis: {type: 'value', name: study.objective, scale: true},
+    series: [
+      {name: 'best so far', type: 'line', step: 'end', symbol: 'none', lineStyle: {width: 2.5},
+        data: bestSoFar(trials, study.direction)},
+      {name: study.objective, type: 'scatter', symbolSize: 7, itemStyle: {opacity: 0.7}, data: points},
+    ],
+  };
+}
+
+/** Precision against recall of every trial that reported both, and their Pareto front; series[0] the trials. */
+export function paretoOption(trials) {
+  const points = trials
+    .filter(t => t.metrics?.val_recall != null && t.metrics?.val_precision != null)
+    .map(t => [t.metrics.val_recall, t.metrics.val_precision, t.number]);
+  return {
+    color: PALETTE,
+    tooltip: {
+      trigger: 'item',
+      formatter: p => `trial ${p.value[2]}<br>recall ${p.value[0].toFixed(4)}<br>precision ${p.value[1].toFixed(4)}`,
+    },
+    legend: {top: 0},
+    grid,
+    xAxis: {type: 'value', name: 'val_recall', nameLocation: 'middle', nameGap: 26, scale: true},
+    yAxis: {type: 'value', name: 'val_precision', scale: true},
+    series: [
+      {name: 'trials', type: 'scatter', symbolSize: 8, itemStyle: {opacity: 0.75}, data: points},
+      {name: 'Pareto front', type: 'line', symbolSize: 9, lineStyle: {width: 2}, data: paretoFront(points)},
+    ],
+  };
+}
+
+const MISSING = 'n/a';
+
+/** One parallel axis per search-space parameter (log, category or value) and a last one for the objective. */
+function parallelAxes(study, trials) {
+  const space = study.spec?.searchSpace ?? {};
+  const axes = Object.entries(space).map(([name, p], dim) => {
+    if (p.type === 'choice' || p.type === 'boolean') {
+      const values = (p.values ?? [true, false]).map(String);
+      if (trials.some(t => !(name in t.params))) values.push(MISSING);
+      return {dim, name, type: 'category', data: values};
+    }
+    return {dim, name, type: p.log ? 'log' : 'value', min: p.min, max: p.max};
+  });
+  axes.push({dim: axes.length, name: study.objective, type: 'value', scale: true});
+  return axes;
+}
+
+/** Parameters of every scored trial as lines across the axes, coloured by the objective; series[0] the lines. */
+export function parallelOption(study, trials) {
+  const done = scored(trials);
+  const axes = parallelAxes(study, done);
+  const names = axes.slice(0, -1).map(a => a.name);
+  const data = done.map(t => [...names.map((name, i) => {
+    const v = t.params[name];
+    if (axes[i].type === 'category') return v == null ? MISSING : String(v);
+    return v ?? '-';
+  }), t.objective]);
+  const objectives = done.map(t => t.objective);
+  return {
+    tooltip: {trigger: 'item'},
+    parallel: {left: 48, right: 96, top: 48, bottom: 28},
+    parallelAxis: axes.map(a => ({...a, nameTextStyle: {fontSize: 11}, axisLabel: {fontSize: 10}})),
+    visualMap: {
+      type: 'continuous', dimension: axes.length - 1, right: 8, top: 'middle', calculable: true, precision: 3,
+      min: objectives.length ? Math.min(...objectives) : 0, max: objectives.length ? Math.max(...objectives) : 1,
+      inRange: {color: ['#d64545', '#f5c342', '#1f9d55']}, text: ['best', 'worst'],
+      ...(study.direction === 'minimize' ? {inverse: true} : {}),
+    },
+    series: [{type: 'parallel', lineStyle: {width: 1.6, opacity: 0.75}, data}],
+  };
+}
+
+/** The metrics the running trials' curves have, val_loss first when there. */
+export function curveMetrics(trials) {
+  const names = new Set();
+  trials.forEach(t => (t.curve ?? []).forEach(epoch => Object.keys(epoch).forEach(k => names.add(k))));
+  return [...names].sort((a, b) => (b === 'val_loss') - (a === 'val_loss') || a.localeCompare(b));
+}
+
+/** One line per running trial: `metric` against the epoch. */
+export function curvesOption(trials, metric) {
+  const running = trials.filter(t => t.status === 'RUNNING' && (t.curve ?? []).length > 0);
+  return {
+    color: PALETTE,
+    tooltip: {trigger: 'axis'},
+    legend: {top: 0, type: 'scroll'},
+    grid,
+    xAxis: {type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 26, minInterval: 1},
+    yAxis: {type: 'value', name: metric, scale: true},
+    series: running.map(t => ({
+      name: `trial ${t.number}`, type: 'line', showSymbol: true, symbolSize: 5,
+      data: t.curve.map((epoch, i) => [i + 1, epoch[metric] ?? null]),
+    })),
+  };
+}
+
+/** Best so far of each study against the trial number, one series per study. */
+export function compareOption(runs) {
+  return {
+    color: PALETTE,
+    tooltip: {trigger: 'axis'},
+    legend: {top: 0, type: 'scroll'},
+    grid: {...grid, top: 44},
+    xAxis: {type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 26, minInterval: 1},
+    yAxis: {type: 'value', name: [...new Set(runs.map(r => r.study.objective))].join(' / '), scale: true},
+    series: runs.map(r => ({
+      name: `${r.study.name} (${r.study.strategy}, ${r.study.id})`, type: 'line', step: 'end', symbolSize: 5,
+      data: bestSoFar(r.trials, r.study.direction),
+    })),
+  };
+}
+
+/** An ECharts instance on `el` that follows the window's size; dispose() releases both. */
+export function chartOn(el) {
+  const chart = echarts.init(el);
+  const resize = () => chart.resize();
+  window.addEventListener('resize', resize);
+  return {
+    show: option => chart.setOption(option, {notMerge: true}),
+    dispose: () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+package dev.hpo.optimizer.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hpo.localkafka.quarkus.LocalKafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+/** The REST API as {@code /q/openapi} describes it: every path, with examples of requests and answers. */
+@QuarkusTest
+@QuarkusTestResource(LocalKafkaTestResource.class)
+class OpenApiDocumentTest {
+
+    @Test
+    void everyPathIsDescribedWithExamples() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+
+        assertThat(doc.getMap("paths")).containsKeys("/api/studies", "/api/studies/{id}", "/api/studies/{id}/trials",
+                "/api/studies/{id}/stop", "/api/studies/{id}/report", "/api/studies/{id}/events", "/api/events");
+        String create = "paths.'/api/studies'.post.";
+        assertThat(doc.getString(create + "summary")).isEqualTo("Create a study");
+        assertThat(doc.getString(create + "requestBody.content.'application/yaml'.examples.bayesian.value"))
+                .contains("name: fraud-recall", "strategy: {type: bayesian");
+        assertThat(doc.getString(create + "responses.'400'.content.'application/json'.examples.invalid.value"))
+                .contains("searchSpace.neurons1.min (70) must be <= max (60)");
+        assertThat(doc.getString(create + "responses.'201'.content.'application/json'.examples.created.value"))
+                .contains("fraud-recall-3f2a9c1e");
+        assertThat(doc.getString("paths.'/api/studies/{id}/trials'.get.responses.'200'.content.'application/json'"
+                + ".examples.'one trial'.value")).contains("val_precision");
+        assertThat(doc.getString("paths.'/api/studies/{id}'.get.responses.'404'.description")).isEqualTo("No such study");
+        assertThat(doc.getMap("paths.'/api/studies/{id}/events'.get.responses.'200'.content")).containsKey("text/event-stream");
+    }
+}
