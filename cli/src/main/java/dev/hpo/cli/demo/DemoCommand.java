@@ -134,12 +134,14 @@ public final class DemoCommand implements Callable<Integer> {
         LocalStack stack = LocalStack.forHome(RepoHome.locate()).withProgress(console::println);
         Optional<StackState> state = stack.status();
         if (state.isPresent() && state.get().anyRunning()) {
-            console.println("using the running local stack: API " + state.get().api());
+            console.println("using the running local stack: API " + state.get().api() + ", dashboard "
+                    + state.get().api() + "/");
             return state.get().api();
         }
         console.println("starting the local stack: Kafka, the optimizer and " + trainers + " trainer(s)");
         String api = stack.up(trainers).apiUrl();
-        console.println("optimizer API " + api + "/api/studies, logs in " + stack.stateDir().resolve("logs"));
+        console.println("optimizer API " + api + "/api/studies, dashboard " + api + "/, logs in "
+                + stack.stateDir().resolve("logs"));
         return api;
     }
 }

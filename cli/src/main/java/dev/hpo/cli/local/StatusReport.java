@@ -17,6 +17,9 @@ final class StatusReport {
     static String text(StackState state) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("optimizer API   %s%n", state.api() == null ? "(not started)" : state.api()));
+        if (state.api() != null) {
+            out.append(String.format("dashboard       %s/%n", state.api()));
+        }
         out.append(String.format("Kafka bootstrap %s%n", state.bootstrap()));
         for (StackProcess process : state.processes()) {
             out.append(String.format("%-12s pid %-8d %-8s port %-6d log %s%n", process.name(), process.pid(),
