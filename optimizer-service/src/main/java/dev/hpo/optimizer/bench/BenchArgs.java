@@ -48,11 +48,9 @@ final class BenchArgs {
         }
     }
 
+    /** Whether the option or flag was given. */
     boolean has(String name) {
         return values.containsKey(name);
     }
 
-    boolean flag(String name) {
-        return values.containsKey(name);
-    }
 }

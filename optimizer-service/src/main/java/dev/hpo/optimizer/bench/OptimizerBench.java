@@ -27,8 +27,8 @@ import java.util.Set;
 /**
  * Runs strategies on test functions and writes the simple regret after every evaluation:
  * {@code --function F[,F...] --strategy S[,S...] [--acquisition ei|pi|ucb] [--xi X] [--kappa K]
- * [--initial-points M] --budget N --seeds K [--parallelism P] --out FILE.csv}, CSV columns {@code function,strategy,seed,eval,best_regret}; then prints the
- * median final regret per function and strategy.
+ * [--initial-points M] --budget N --seeds K [--parallelism P] --out FILE.csv}, CSV columns
+ * {@code function,strategy,seed,eval,best_regret}; then prints the median final regret per function and strategy.
  *
  * <p>With parallelism P, P trials are in flight: whenever the oldest finishes, the strategy is asked for one more
  * with the other P − 1 pending, as a study with P trainers does. Grid search over a continuous function uses a grid
@@ -40,17 +40,26 @@ public final class OptimizerBench {
     }
 
     public static void main(String[] args) throws IOException {
+        try {
+            bench(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("OptimizerBench: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void bench(String[] args) throws IOException {
         BenchArgs options = new BenchArgs(args,
                 Set.of("function", "strategy", "acquisition", "xi", "kappa", "initial-points", "budget", "seeds",
                         "parallelism", "out"), Set.of());
         List<BenchmarkFunction> functions = Arrays.stream(options.required("function").split(","))
                 .map(BenchmarkFunction::byId).toList();
         List<StrategyConfig.Type> strategies = Arrays.stream(options.required("strategy").split(","))
-                .map(s -> StrategyConfig.Type.valueOf(s.toUpperCase(Locale.ROOT))).toList();
-        StrategyConfig.AcquisitionType acquisition = StrategyConfig.AcquisitionType.valueOf(
-                options.get("acquisition", "ei").toUpperCase(Locale.ROOT));
-        Double xi = options.has("xi") ? Double.valueOf(options.get("xi", null)) : null;
-        Double kappa = options.has("kappa") ? Double.valueOf(options.get("kappa", null)) : null;
+                .map(s -> named(StrategyConfig.Type.class, s)).toList();
+        StrategyConfig.AcquisitionType acquisition =
+                named(StrategyConfig.AcquisitionType.class, options.get("acquisition", "ei"));
+        Double xi = options.has("xi") ? Double.valueOf(options.required("xi")) : null;
+        Double kappa = options.has("kappa") ? Double.valueOf(options.required("kappa")) : null;
         Integer initialPoints = options.has("initial-points") ? options.integer("initial-points", 0) : null;
         int budget = options.integer("budget", 50);
         int seeds = options.integer("seeds", 10);
@@ -136,6 +145,15 @@ public final class OptimizerBench {
         Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String name) {
+        try {
+            return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown " + type.getSimpleName() + " " + name + "; one of "
+                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT), e);
+        }
     }
 
     private static String name(StrategyConfig.Type type) {

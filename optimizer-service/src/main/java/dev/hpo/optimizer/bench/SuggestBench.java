@@ -8,6 +8,8 @@ import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.optimizer.strategy.StrategyConfig;
 import dev.hpo.optimizer.strategy.StudyHistory;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,9 +25,9 @@ import java.util.stream.IntStream;
  * after n observations in d dimensions: {@code --n 50,100,200,500,1000 --dims 10 [--repeats R] [--json]}.
  *
  * <p>Each repeat builds a strategy, lets it suggest once with n − 1 observations (so the refit starts from the
- * previous fit, as in a running study), then times the suggestion with n observations; the median over the repeats
- * is printed, or one JSON line per n with {@code --json}. The observations are random points of the
- * Styblinski-Tang function on [−5, 5]^d.
+ * previous fit, as in a running study), then times the suggestion with n observations; the median wall-clock
+ * time over the repeats is printed (with the CPU time beside it), or one JSON line per n with {@code --json}. The
+ * observations are random points of the Styblinski-Tang function on [−5, 5]^d.
  */
 public final class SuggestBench {
 
@@ -33,30 +35,54 @@ public final class SuggestBench {
     }
 
     public static void main(String[] args) {
+        try {
+            bench(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("SuggestBench: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void bench(String[] args) {
         BenchArgs options = new BenchArgs(args, Set.of("n", "dims", "repeats"), Set.of("json"));
-        int[] sizes = Arrays.stream(options.get("n", "50,100,200,500,1000").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+        int[] sizes;
+        try {
+            sizes = Arrays.stream(options.get("n", "50,100,200,500,1000").split(",")).mapToInt(Integer::parseInt)
+                    .toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option --n needs comma-separated integers, got "
+                    + options.get("n", ""), e);
+        }
+        if (Arrays.stream(sizes).anyMatch(n -> n < 2)) {
+            throw new IllegalArgumentException("option --n needs sizes of at least 2, got " + Arrays.toString(sizes));
+        }
         int dims = options.integer("dims", 10);
         int repeats = options.integer("repeats", 5);
-        boolean json = options.flag("json");
+        boolean json = options.has("json");
         SearchSpace space = box(dims);
         // Compile the hot paths before anything is timed.
         measure(space, 60, 0);
         for (int n : sizes) {
-            double[] ms = IntStream.range(0, repeats).mapToDouble(r -> measure(space, n, r + 1)).toArray();
-            double median = OptimizerBench.median(ms);
+            double[][] times = IntStream.range(0, repeats).mapToObj(r -> measure(space, n, r + 1))
+                    .toArray(double[][]::new);
+            double[] wall = Arrays.stream(times).mapToDouble(t -> t[0]).toArray();
+            double median = OptimizerBench.median(wall);
             if (json) {
                 System.out.printf(Locale.ROOT, "{\"n\": %d, \"dims\": %d, \"median_ms\": %.1f}%n", n, dims, median);
             } else {
-                System.out.printf(Locale.ROOT, "n=%5d dims=%d median %.1f ms (min %.1f, max %.1f, %d repeats)%n", n,
-                        dims, median, Arrays.stream(ms).min().orElseThrow(), Arrays.stream(ms).max().orElseThrow(),
-                        repeats);
+                System.out.printf(Locale.ROOT, "n=%5d dims=%d median %.1f ms (min %.1f, max %.1f; CPU median %.1f ms;"
+                        + " %d repeats)%n", n, dims, median, Arrays.stream(wall).min().orElseThrow(),
+                        Arrays.stream(wall).max().orElseThrow(),
+                        OptimizerBench.median(Arrays.stream(times).mapToDouble(t -> t[1]).toArray()), repeats);
             }
         }
     }
 
-    /** Milliseconds of the suggestion with n observations, after one with n − 1. */
-    private static double measure(SearchSpace space, int n, long seed) {
+    /**
+     * Wall-clock and CPU milliseconds of the suggestion with n observations, after one with n − 1; the CPU time
+     * (the suggestion runs on one thread) shows the cost apart from other processes on a busy machine.
+     */
+    private static double[] measure(SearchSpace space, int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Observation> observations = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -71,9 +97,11 @@ public final class SuggestBench {
         BayesianStrategy strategy = new BayesianStrategy(space,
                 new StrategyConfig(StrategyConfig.Type.BAYESIAN, null, null, null, 1, seed));
         strategy.suggest(new StudyHistory(observations.subList(0, n - 1), List.of(), List.of(), false), 1);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         strategy.suggest(new StudyHistory(observations, List.of(), List.of(), false), 1);
-        return (System.nanoTime() - start) / 1e6;
+        return new double[]{(System.nanoTime() - start) / 1e6, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6};
     }
 
     /** {@code ½ Σ (x⁴ − 16x² + 5x)}, minimum −39.166 d at x_i = −2.9035. */

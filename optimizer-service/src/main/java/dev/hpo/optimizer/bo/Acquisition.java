@@ -5,7 +5,7 @@ package dev.hpo.optimizer.bo;
  * normal with mean μ and standard deviation σ. Everything is in standardised target units where larger is better;
  * a minimised objective is negated before it reaches the surrogate (see {@link TargetTransform}).
  */
-public interface Acquisition {
+interface Acquisition {
 
     /** {@code a(μ, σ)}. */
     double value(double mean, double sd);

@@ -26,10 +26,6 @@ final class ArdCovariance {
         return kernel;
     }
 
-    GpHyperparameters hyperparameters() {
-        return hyperparameters;
-    }
-
     double signalVariance() {
         return hyperparameters.signalVariance();
     }

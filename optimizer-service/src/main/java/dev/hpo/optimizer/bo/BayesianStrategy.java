@@ -74,7 +74,8 @@ public final class BayesianStrategy implements Strategy {
         int fromDesign = history.completed().isEmpty() ? count
                 : Math.min(count, initialPoints - history.seen().size());
         addDesignPoints(Math.max(0, fromDesign), history.seen().size(), seen, out);
-        if (out.size() < count && !history.completed().isEmpty()) {
+        // A space without parameters has one configuration, {}, and nothing to model.
+        if (out.size() < count && !history.completed().isEmpty() && encoder.dimensions() > 0) {
             addModelPoints(history, count - out.size(), seen, random, out);
         }
         while (out.size() < count) {
@@ -114,35 +115,39 @@ public final class BayesianStrategy implements Strategy {
                 completed.stream().mapToDouble(Observation::value).toArray(), history.maximize());
         double[] y = transform.targets();
         previousFit = fitter.fit(x, y, previousFit, random);
-        GaussianProcess gp = GaussianProcess.fit(kernel, previousFit, x, y);
-        double best = transform.best();
         // ξ is given in the objective's units (as in scikit-optimize); the acquisition works in target units.
         double xi = transform.improvement(config.xi());
         List<double[]> incumbents = IntStream.range(0, x.length).boxed()
                 .sorted(Comparator.comparingDouble(i -> -y[i])).map(i -> x[i]).toList();
+        Belief belief = new Belief(GaussianProcess.fit(kernel, previousFit, x, y), transform.best());
         for (Map<String, Object> pending : history.pending()) {
-            gp = believe(gp, encoder.encode(pending));
+            belief = belief.believe(encoder.encode(pending));
         }
         for (int k = 0; k < wanted; k++) {
-            Optional<AcquisitionOptimizer.Choice> choice =
-                    optimizer.maximise(gp, acquisition(best, xi), incumbents, seen, random);
+            Optional<AcquisitionOptimizer.Choice> choice = optimizer.maximise(belief.gp(),
+                    acquisition(belief.best(), xi), incumbents, seen, random);
             if (choice.isEmpty()) {
                 return;
             }
             seen.add(choice.get().config());
             out.add(choice.get().config());
-            gp = believe(gp, choice.get().point());
+            belief = belief.believe(choice.get().point());
         }
     }
 
     /**
-     * The kriging believer: conditioning on the posterior mean leaves the mean unchanged and shrinks the variance
-     * around the point. The incumbent stays the best observation, so a pending point predicted to improve on it
-     * keeps its neighbourhood attractive (raising the incumbent to the belief made Hartmann6 at parallelism 4
-     * twice as bad at 50 evaluations).
+     * The GP with the pending and just-chosen points believed (the kriging believer): each joins the data with its
+     * posterior mean as value, which leaves the mean unchanged and shrinks the variance around it; the incumbent
+     * rises to the belief when that is higher, so the next choice has to promise more than the point already does.
+     *
+     * @param best the incumbent f*, in target units
      */
-    private static GaussianProcess believe(GaussianProcess gp, double[] point) {
-        return gp.condition(point, gp.mean(point));
+    private record Belief(GaussianProcess gp, double best) {
+
+        Belief believe(double[] point) {
+            double mean = gp.mean(point);
+            return new Belief(gp.condition(point, mean), Math.max(best, mean));
+        }
     }
 
     private Acquisition acquisition(double best, double xi) {

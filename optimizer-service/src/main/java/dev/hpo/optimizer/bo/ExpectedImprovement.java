@@ -6,14 +6,15 @@ package dev.hpo.optimizer.bo;
  *   EI(x) = E[max(f(x) − f* − ξ, 0)] = (μ − f* − ξ) Φ(z) + σ φ(z) = σ h(z),
  *   z = (μ − f* − ξ) / σ,   h(z) = φ(z) + z Φ(z)
  * </pre>
- * where μ and σ are the posterior mean and standard deviation at x, f* the best standardised observation, ξ ≥ 0
- * the improvement (in standard deviations of the observations) below which a gain does not count (larger ξ
- * explores more), and φ, Φ the standard normal density and distribution function.
+ * where μ and σ are the posterior mean and standard deviation at x, f* the incumbent (the best target), ξ ≥ 0
+ * the improvement below which a gain counts for less (larger ξ explores more), all in target units (the strategy
+ * converts the configured ξ from the objective's units), and φ, Φ the standard normal density and distribution
+ * function.
  *
  * @param best f*, the incumbent
  * @param xi   ξ, the exploration margin
  */
-public record ExpectedImprovement(double best, double xi) implements Acquisition {
+record ExpectedImprovement(double best, double xi) implements Acquisition {
 
     /** Below this z, h(z) comes from its asymptotic series instead of φ + zΦ, which underflow. */
     private static final double TAIL = -20;

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * </pre>
  * (the variance of the noise-free function, as analytic acquisition functions want).
  */
-public final class GaussianProcess {
+final class GaussianProcess {
 
     /** Smallest posterior variance, relative to σ_f², so that σ and its gradient stay finite at data points. */
     private static final double MIN_RELATIVE_VARIANCE = 1e-12;
@@ -32,7 +32,7 @@ public final class GaussianProcess {
     }
 
     /** The posterior given inputs {@code x} (rows, in the unit cube) and standardised targets {@code y}. */
-    public static GaussianProcess fit(Kernel kernel, GpHyperparameters hyperparameters, double[][] x, double[] y) {
+    static GaussianProcess fit(Kernel kernel, GpHyperparameters hyperparameters, double[][] x, double[] y) {
         if (x.length != y.length || x.length == 0) {
             throw new IllegalArgumentException("need as many targets as inputs, at least one; got " + x.length
                     + " inputs and " + y.length + " targets");
@@ -43,16 +43,12 @@ public final class GaussianProcess {
                 JitteredCholesky.factor(covariance.trainingMatrix(rows)));
     }
 
-    public int size() {
+    int size() {
         return x.length;
     }
 
-    public GpHyperparameters hyperparameters() {
-        return covariance.hyperparameters();
-    }
-
     /** The posterior conditioned on one more observation, with the same hyperparameters, in O(n²). */
-    public GaussianProcess condition(double[] point, double target) {
+    GaussianProcess condition(double[] point, double target) {
         int n = x.length;
         double[] cross = new double[n];
         for (int i = 0; i < n; i++) {
@@ -68,7 +64,7 @@ public final class GaussianProcess {
     }
 
     /** The posterior mean μ(x). */
-    public double mean(double[] point) {
+    double mean(double[] point) {
         double m = 0;
         for (int i = 0; i < x.length; i++) {
             m += alpha[i] * covariance.value(x[i], point);
@@ -77,7 +73,7 @@ public final class GaussianProcess {
     }
 
     /** Posterior means and variances at many points, into {@code means} and {@code variances}. */
-    public void predict(double[][] points, double[] means, double[] variances) {
+    void predict(double[][] points, double[] means, double[] variances) {
         int n = x.length;
         int c = points.length;
         double[] v = new double[n * c];
@@ -114,7 +110,7 @@ public final class GaussianProcess {
      * {@code ∇μ = Σ_i α_i ∇k_i} and {@code ∇σ² = −2 (K⁻¹k*)ᵀ ∇k*}, where
      * {@code ∂k_i/∂x_j = 2 σ_f² g'(r_i²) (x_j − X_ij) / ℓ_j²}.
      */
-    public double[] predictWithGradient(double[] point, double[] meanGradient, double[] varianceGradient) {
+    double[] predictWithGradient(double[] point, double[] meanGradient, double[] varianceGradient) {
         int n = x.length;
         int d = point.length;
         double sf2 = covariance.signalVariance();

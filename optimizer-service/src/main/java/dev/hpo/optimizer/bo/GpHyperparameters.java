@@ -10,7 +10,7 @@ import java.util.Arrays;
  * @param signalVariance {@code σ_f²}, the prior variance of the latent function
  * @param noiseVariance  {@code σ_n²}, the variance of the observation noise
  */
-public record GpHyperparameters(double[] lengthScales, double signalVariance, double noiseVariance) {
+record GpHyperparameters(double[] lengthScales, double signalVariance, double noiseVariance) {
 
     public GpHyperparameters {
         lengthScales = lengthScales.clone();

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * itself always conditions on every observation. The subset is the observations with the smallest hash of their
  * position, so that one more observation changes it by at most one point and the previous fit stays a good start.
  */
-public final class HyperparameterFitter {
+final class HyperparameterFitter {
 
     static final int MAX_FIT_POINTS = 100;
 
@@ -33,7 +33,7 @@ public final class HyperparameterFitter {
 
     private final Kernel kernel;
 
-    public HyperparameterFitter(Kernel kernel) {
+    HyperparameterFitter(Kernel kernel) {
         this.kernel = kernel;
     }
 
@@ -42,7 +42,7 @@ public final class HyperparameterFitter {
      *
      * @param previous the last fit, used as a start when it has the right dimension; null when there is none
      */
-    public GpHyperparameters fit(double[][] x, double[] y, GpHyperparameters previous, SplittableRandom random) {
+    GpHyperparameters fit(double[][] x, double[] y, GpHyperparameters previous, SplittableRandom random) {
         int d = x[0].length;
         double[][] fx = x;
         double[] fy = y;

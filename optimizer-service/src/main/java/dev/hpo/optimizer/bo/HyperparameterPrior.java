@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>length scales {@code ℓ_j ~ LogNormal(m = √2 + ½ log d, s = √3)}: the dimension-scaled prior of Hvarfner,
  *   Hellsten and Nardi, "Vanilla Bayesian Optimization Performs Great in High Dimensions" (ICML 2024), BoTorch's
- *   default since 0.12; its mode, 0.33 at d = 2 and 0.74 at d = 10, grows like √d as distances in the unit cube
+ *   default since 0.12; its mode, 0.29 at d = 2 and 0.65 at d = 10, grows like √d as distances in the unit cube
  *   do;</li>
  *   <li>signal variance {@code σ_f² ~ LogNormal(1, 1)}, mode 1: the targets are standardised;</li>
  *   <li>noise variance {@code σ_n² ~ LogNormal(−4, 2)}, mode 3e-4: objectives are nearly deterministic functions

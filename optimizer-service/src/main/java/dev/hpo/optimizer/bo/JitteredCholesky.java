@@ -51,10 +51,6 @@ final class JitteredCholesky {
         }
     }
 
-    int size() {
-        return n;
-    }
-
     /** The jitter ε added to the diagonal. */
     double jitter() {
         return jitter;
@@ -112,8 +108,8 @@ final class JitteredCholesky {
 
     /**
      * {@code (K + εI)⁻¹ = Mᵀ M} with {@code M = L⁻¹}, both products over the triangles only (n³/3 multiply-adds
-     * in all). Row i of M is {@code (e_i − Σ_{m<i} L_im M_m) / L_ii}, and {@code (K⁻¹)_ik = Σ_{r ≥ max(i,k)} M_ri M_rk};
-     * every inner loop runs along a row, which is what keeps this fast in Java.
+     * in all). Row i of M is {@code (e_i − Σ_{m<i} L_im M_m) / L_ii}, and
+     * {@code (K⁻¹)_ik = Σ_{r ≥ max(i,k)} M_ri M_rk}; every inner loop runs along a row, which keeps it in cache.
      */
     double[] inverse() {
         double[] m = new double[n * n];

@@ -5,14 +5,14 @@ package dev.hpo.optimizer.bo;
  * <pre>
  *   PI(x) = P(f(x) ≥ f* + ξ) = Φ(z),   z = (μ − f* − ξ) / σ
  * </pre>
- * where μ and σ are the posterior mean and standard deviation at x, f* the best standardised observation, ξ ≥ 0
- * the margin in standard deviations of the observations (larger ξ explores more), and Φ the standard normal
- * distribution function.
+ * where μ and σ are the posterior mean and standard deviation at x, f* the incumbent (the best target), ξ ≥ 0
+ * the margin (larger ξ explores more), all in target units (the strategy converts the configured ξ from the
+ * objective's units), and Φ the standard normal distribution function.
  *
  * @param best f*, the incumbent
  * @param xi   ξ, the margin
  */
-public record ProbabilityOfImprovement(double best, double xi) implements Acquisition {
+record ProbabilityOfImprovement(double best, double xi) implements Acquisition {
 
     private static final double TAIL = -20;
 

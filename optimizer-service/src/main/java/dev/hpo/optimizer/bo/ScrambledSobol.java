@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 /**
  * Scrambled Sobol points in [0, 1]^d: the Sobol sequence with Joe and Kuo's direction numbers (Hipparchus'
  * {@link SobolSequenceGenerator}, 52-bit, up to 21201 dimensions) under a random digital shift, each coordinate's
- * bits XORed with a fixed random mask (Owen 2003, "Quasi-Monte Carlo sampling", section 3.3). The shift keeps the
- * net structure, so the points stay evenly spread, while making them random and dropping the corner point 0.
+ * bits XORed with a fixed random mask (the simplest of the randomisations compared in Owen, "Scrambling Sobol' and
+ * Niederreiter-Xing points", J. Complexity 1998). The shift keeps the net structure, so the points stay evenly
+ * spread, while making them random and moving the corner point 0 away from the corner.
  */
 final class ScrambledSobol {
 

@@ -50,10 +50,6 @@ public final class SpaceEncoder {
         this.dimensions = d;
     }
 
-    public SearchSpace space() {
-        return space;
-    }
-
     /** The number of dimensions of the unit cube. */
     public int dimensions() {
         return dimensions;

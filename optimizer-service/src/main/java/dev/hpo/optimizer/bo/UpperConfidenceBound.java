@@ -11,7 +11,7 @@ package dev.hpo.optimizer.bo;
  *
  * @param kappa κ
  */
-public record UpperConfidenceBound(double kappa) implements Acquisition {
+record UpperConfidenceBound(double kappa) implements Acquisition {
 
     @Override
     public double value(double mean, double sd) {

@@ -7,7 +7,8 @@ package dev.hpo.optimizer.strategy;
  * @param acquisition   the acquisition function of Bayesian optimisation; null means {@link AcquisitionType#EI}
  * @param xi            exploration margin of EI and PI, in the objective's own units (as in scikit-optimize): an
  *                      improvement smaller than this counts for less; null means {@value #DEFAULT_XI}
- * @param kappa         weight of the posterior standard deviation in UCB (standardised units); null means {@value #DEFAULT_KAPPA}
+ * @param kappa         weight of the posterior standard deviation in UCB (in standardised units); null means
+ *                      {@value #DEFAULT_KAPPA}
  * @param initialPoints size of the space-filling design before the surrogate takes over; null means three per
  *                      encoded dimension of the search space (KerasTuner's default)
  * @param seed          seed of every random choice, so that the same history gives the same suggestions

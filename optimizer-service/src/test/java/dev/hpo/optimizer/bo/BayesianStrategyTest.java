@@ -1,0 +1,199 @@
+package dev.hpo.optimizer.bo;
+
+import dev.hpo.common.space.FloatParameter;
+import dev.hpo.common.space.SearchSpace;
+import dev.hpo.optimizer.strategy.Observation;
+import dev.hpo.optimizer.strategy.RandomStrategy;
+import dev.hpo.optimizer.strategy.Strategy;
+import dev.hpo.optimizer.strategy.StrategyConfig;
+import dev.hpo.optimizer.strategy.StudyHistory;
+import dev.hpo.optimizer.strategy.TestSpaces;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BayesianStrategyTest {
+
+    private static final SearchSpace BRANIN = new SearchSpace(List.of(
+            new FloatParameter("x1", -5, 10), new FloatParameter("x2", 0, 15)));
+    private static final double BRANIN_MIN = 0.397887357729738;
+
+    private static double branin(Map<String, Object> c) {
+        double x1 = (double) c.get("x1");
+        double x2 = (double) c.get("x2");
+        double u = x2 - 5.1 / (4 * Math.PI * Math.PI) * x1 * x1 + 5 / Math.PI * x1 - 6;
+        return u * u + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x1) + 10;
+    }
+
+    private static StrategyConfig config(long seed) {
+        return StrategyConfig.of(StrategyConfig.Type.BAYESIAN, seed);
+    }
+
+    /** Best value found after {@code budget} sequential evaluations. */
+    private static double minimise(Strategy s, ToDoubleFunction<Map<String, Object>> f, int budget) {
+        List<Observation> done = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < budget; i++) {
+            Map<String, Object> c = s.suggest(new StudyHistory(done, List.of(), List.of(), false), 1).get(0);
+            double v = f.applyAsDouble(c);
+            done.add(new Observation(c, v));
+            best = Math.min(best, v);
+        }
+        return best;
+    }
+
+    @Test
+    void beatsRandomSearchOnBraninAtThirtyEvaluations() {
+        double bayes = minimise(new BayesianStrategy(BRANIN, config(3)), BayesianStrategyTest::branin, 30);
+        double random = minimise(new RandomStrategy(BRANIN, 3), BayesianStrategyTest::branin, 30);
+
+        assertThat(bayes - BRANIN_MIN).isLessThan(0.05);
+        assertThat(random - BRANIN_MIN).isGreaterThan(10 * (bayes - BRANIN_MIN));
+    }
+
+    @Test
+    void maximisesWhenTheHistorySaysMaximise() {
+        SearchSpace line = new SearchSpace(List.of(new FloatParameter("x", 0, 1)));
+        BayesianStrategy s = new BayesianStrategy(line, config(1));
+        List<Observation> done = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> c = s.suggest(new StudyHistory(done, List.of(), List.of(), true), 1).get(0);
+            double x = (double) c.get("x");
+            done.add(new Observation(c, -(x - 0.7) * (x - 0.7)));
+        }
+
+        double bestX = (double) done.stream().max((a, b) -> Double.compare(a.value(), b.value())).orElseThrow()
+                .params().get("x");
+        assertThat(bestX).isBetween(0.68, 0.72);
+    }
+
+    @Test
+    void sameSeedAndHistoryGiveTheSameSuggestions() {
+        List<Observation> done = new ArrayList<>();
+        BayesianStrategy warmup = new BayesianStrategy(BRANIN, config(9));
+        for (int i = 0; i < 8; i++) {
+            Map<String, Object> c = warmup.suggest(new StudyHistory(done, List.of(), List.of(), false), 1).get(0);
+            done.add(new Observation(c, branin(c)));
+        }
+        StudyHistory history = new StudyHistory(done, List.of(done.get(0).params()), List.of(), false);
+
+        List<Map<String, Object>> a = new BayesianStrategy(BRANIN, config(9)).suggest(history, 3);
+        List<Map<String, Object>> b = new BayesianStrategy(BRANIN, config(9)).suggest(history, 3);
+
+        assertThat(a).hasSize(3).isEqualTo(b);
+    }
+
+    @Test
+    void theInitialDesignHasTheConfiguredSizeAndContinuesAcrossCalls() {
+        BayesianStrategy s = new BayesianStrategy(TestSpaces.reference(),
+                new StrategyConfig(StrategyConfig.Type.BAYESIAN, null, null, null, 5, 2));
+        List<Map<String, Object>> first = s.suggest(StudyHistory.empty(true), 3);
+        StudyHistory history = new StudyHistory(List.of(new Observation(first.get(0), 0.5)),
+                List.of(first.get(1)), List.of(first.get(2)), true);
+
+        List<Map<String, Object>> next = s.suggest(history, 2);
+
+        assertThat(new BayesianStrategy(TestSpaces.reference(), config(2)).initialPoints()).isEqualTo(3 * 12);
+        assertThat(next).hasSize(2).doesNotContainAnyElementsOf(first);
+        List<Map<String, Object>> design = new BayesianStrategy(TestSpaces.reference(),
+                new StrategyConfig(StrategyConfig.Type.BAYESIAN, null, null, null, 5, 2))
+                .suggest(StudyHistory.empty(true), 5);
+        assertThat(design.subList(0, 3)).isEqualTo(first);
+        assertThat(design.subList(3, 5)).isEqualTo(next);
+        for (Map<String, Object> c : design) {
+            assertThat(TestSpaces.reference().check(c)).isEmpty();
+        }
+    }
+
+    @Test
+    void parallelSuggestionsAreDistinctAndSpreadOut() {
+        List<Observation> done = new ArrayList<>();
+        BayesianStrategy s = new BayesianStrategy(BRANIN, config(4));
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> c = s.suggest(new StudyHistory(done, List.of(), List.of(), false), 1).get(0);
+            done.add(new Observation(c, branin(c)));
+        }
+
+        List<Map<String, Object>> batch = s.suggest(new StudyHistory(done, List.of(), List.of(), false), 4);
+
+        assertThat(batch).hasSize(4);
+        for (int i = 0; i < batch.size(); i++) {
+            for (int k = 0; k < i; k++) {
+                double dx = ((double) batch.get(i).get("x1") - (double) batch.get(k).get("x1")) / 15;
+                double dy = ((double) batch.get(i).get("x2") - (double) batch.get(k).get("x2")) / 15;
+                assertThat(Math.hypot(dx, dy)).as("distance %d-%d", i, k).isGreaterThan(0.01);
+            }
+        }
+    }
+
+    @Test
+    void failedAndPendingConfigurationsAreNeverProposedAgain() {
+        SearchSpace tiny = TestSpaces.tiny();
+        StudyHistory history = new StudyHistory(
+                List.of(new Observation(Map.of("k", 1L, "b", false), 1.0),
+                        new Observation(Map.of("k", 2L, "b", false), 2.0)),
+                List.of(Map.of("k", 3L, "b", false)),
+                List.of(Map.of("k", 1L, "b", true), Map.of("k", 2L, "b", true)), false);
+        BayesianStrategy s = new BayesianStrategy(tiny,
+                new StrategyConfig(StrategyConfig.Type.BAYESIAN, null, null, null, 1, 5));
+
+        assertThat(s.suggest(history, 3)).containsExactly(Map.of("k", 3L, "b", true));
+    }
+
+    @Test
+    void copesWithOneObservationAConstantObjectiveAndRepeatedConfigurations() {
+        Map<String, Object> c = Map.of("x1", 1.0, "x2", 2.0);
+        StrategyConfig oneInitial = new StrategyConfig(StrategyConfig.Type.BAYESIAN, null, null, null, 1, 6);
+
+        List<Map<String, Object>> afterOne = new BayesianStrategy(BRANIN, oneInitial)
+                .suggest(new StudyHistory(List.of(new Observation(c, 3.0)), List.of(), List.of(), false), 2);
+        List<Observation> flat = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            flat.add(new Observation(Map.of("x1", i * 1.0, "x2", 2.0), 7.0));
+        }
+        List<Map<String, Object>> afterFlat = new BayesianStrategy(BRANIN, oneInitial)
+                .suggest(new StudyHistory(flat, List.of(), List.of(), false), 2);
+        List<Observation> repeated = List.of(new Observation(c, 3.0), new Observation(c, 3.5),
+                new Observation(c, 2.5), new Observation(Map.of("x1", 5.0, "x2", 5.0), 9.0));
+        List<Map<String, Object>> afterRepeats = new BayesianStrategy(BRANIN, oneInitial)
+                .suggest(new StudyHistory(repeated, List.of(), List.of(), false), 2);
+
+        for (List<Map<String, Object>> batch : List.of(afterOne, afterFlat, afterRepeats)) {
+            assertThat(batch).hasSize(2);
+            assertThat(new HashSet<>(batch)).hasSize(2);
+            batch.forEach(b -> assertThat(BRANIN.check(b)).isEmpty());
+            assertThat(batch).doesNotContain(c);
+        }
+    }
+
+    @Test
+    void conditionalSpaceSuggestionsHoldOnlyActiveParameters() {
+        SearchSpace space = TestSpaces.reference();
+        BayesianStrategy s = new BayesianStrategy(space,
+                new StrategyConfig(StrategyConfig.Type.BAYESIAN, null, null, null, 4, 8));
+        List<Observation> done = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            for (Map<String, Object> c : s.suggest(new StudyHistory(done, List.of(), List.of(), true), 2)) {
+                assertThat(space.check(c)).isEmpty();
+                double lr = (double) c.get("learning_rate");
+                done.add(new Observation(c, -Math.abs(Math.log10(lr) + 3) + ((long) c.get("neurons1")) / 100.0));
+            }
+        }
+        assertThat(new HashSet<>(done.stream().map(Observation::params).toList())).hasSize(16);
+    }
+
+    @Test
+    void aSpaceWithoutParametersHasExactlyOneConfiguration() {
+        BayesianStrategy s = new BayesianStrategy(new SearchSpace(List.of()), config(1));
+
+        assertThat(s.suggest(StudyHistory.empty(true), 3)).containsExactly(Map.of());
+        assertThat(s.suggest(new StudyHistory(List.of(new Observation(Map.of(), 1.0)), List.of(), List.of(), true),
+                3)).isEmpty();
+    }
+}
