@@ -1,5 +1,6 @@
 package dev.hpo.common.space;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -41,14 +42,13 @@ public record FloatParameter(String name, double min, double max, OptionalDouble
         return (long) Math.floor((max - min) / s + GRID_TOLERANCE) + 1;
     }
 
-    /** The i-th grid value, 0-based, rounded to remove binary noise (0.1 * 3 = 0.30000000000000004). */
+    /**
+     * The i-th grid value, 0-based, computed in decimal arithmetic so that a decimal step gives decimal values
+     * (0.1 * 3 is 0.3, not 0.30000000000000004) at any magnitude.
+     */
     public double valueAt(long index) {
-        double v = min + index * step.orElseThrow();
-        return Math.min(max, roundToStepPrecision(v));
-    }
-
-    private double roundToStepPrecision(double v) {
-        return Math.round(v * 1e12) / 1e12;
+        BigDecimal v = BigDecimal.valueOf(min).add(BigDecimal.valueOf(step.orElseThrow()).multiply(BigDecimal.valueOf(index)));
+        return Math.min(max, v.doubleValue());
     }
 
     @Override

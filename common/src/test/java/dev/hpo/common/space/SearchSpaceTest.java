@@ -47,6 +47,9 @@ class SearchSpaceTest {
         assertThat(dropout.size()).isEqualTo(6);
         assertThat(dropout.valueAt(3)).isEqualTo(0.3);
         assertThat(new IntParameter("n", 20, 60, 10).size()).isEqualTo(5);
+        FloatParameter large = new FloatParameter("f", 0, 2e7, OptionalDouble.of(1e6), false, Optional.empty());
+        assertThat(large.valueAt(15)).isEqualTo(1.5e7);
+        assertThat(large.contains(large.valueAt(15))).isTrue();
         assertThat(new IntParameter("n", 20, 65, 10).valueAt(4)).isEqualTo(60);
     }
 
