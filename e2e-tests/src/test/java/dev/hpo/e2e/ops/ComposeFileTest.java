@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hpo.cli.local.RepoHome;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ class ComposeFileTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern TOPIC = Pattern.compile("--topic (\\S+)((?: --\\S+ \\S+)*)");
     private static final Pattern CONFIG = Pattern.compile("--config ([^=\\s]+)=(\\S+)");
+    private static final Pattern PARTITIONS = Pattern.compile("--partitions (\\d+)");
 
     private static Path home;
     private static JsonNode services;
@@ -108,6 +110,23 @@ class ComposeFileTest {
     }
 
     @Test
+    void theTopicsHaveThePartitionsAndRetentionOfTheStrimziTopicsOnKubernetes() {
+        Map<String, Map<String, String>> compose = createdTopics();
+        Map<String, Map<String, String>> kubernetes = new HashMap<>();
+        for (GenericKubernetesResource topic : KubernetesManifests.render("cpu").custom("KafkaTopic")) {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("partitions", topic.get("spec", "partitions").toString());
+            Map<String, Object> config = topic.get("spec", "config");
+            config.forEach((k, v) -> settings.put(k, v.toString()));
+            // Replication is the cluster's business: three replicas on Kubernetes, one broker here.
+            settings.remove("min.insync.replicas");
+            kubernetes.put(topic.getMetadata().getName(), settings);
+        }
+
+        assertThat(compose).isEqualTo(kubernetes);
+    }
+
+    @Test
     void prometheusLoadsDeployPrometheusAndScrapesTheComposeServicesOnTheirPorts() throws IOException {
         JsonNode prometheus = services.path("prometheus");
         assertThat(volumes(prometheus)).containsEntry("/etc/prometheus", home.resolve("deploy/prometheus").toString());
@@ -156,13 +175,17 @@ class ComposeFileTest {
         throw new AssertionError("Kafka advertises no " + name + " listener");
     }
 
-    /** Topic -> its --config settings, from the kafka-topics.sh lines of the init container. */
+    /** Topic -> its --config settings and "partitions", from the kafka-topics.sh lines of the init container. */
     private static Map<String, Map<String, String>> createdTopics() {
         String script = services.path("kafka-init").path("command").toString().replace("\\n", " ");
         Map<String, Map<String, String>> topics = new HashMap<>();
         Matcher topic = TOPIC.matcher(script);
         while (topic.find()) {
             Map<String, String> config = new HashMap<>();
+            Matcher partitions = PARTITIONS.matcher(topic.group(2));
+            if (partitions.find()) {
+                config.put("partitions", partitions.group(1));
+            }
             Matcher setting = CONFIG.matcher(topic.group(2));
             while (setting.find()) {
                 config.put(setting.group(1), setting.group(2));

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class KubernetesManifestsTest {
             "kafka.strimzi.io/v1/KafkaTopic", Set.of("topicName", "partitions", "replicas", "config"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, KubernetesManifests> OVERLAYS = new java.util.HashMap<>();
+    private static final Map<String, KubernetesManifests> OVERLAYS = new HashMap<>();
 
     @BeforeAll
     static void render() {
@@ -166,7 +167,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theGpuOverlayGivesEachTrainerOneGpuOnGpuNodesAndTheCudaImageAndTheCpuOverlayNoGpu() {
+    void theGpuOverlayGivesEachTrainerOneGpuOnPreHopperGpuNodesAndTheCudaImageAndTheCpuOverlayNoGpu() {
         Deployment gpu = OVERLAYS.get("gpu").get(Deployment.class, TRAINER);
         Container c = container(gpu);
         assertThat(c.getResources().getRequests()).containsEntry(GPU, new Quantity("1"));
@@ -175,6 +176,14 @@ class KubernetesManifestsTest {
         assertThat(gpu.getSpec().getTemplate().getSpec().getTolerations())
                 .anySatisfy(t -> assertThat(t.getKey()).isEqualTo(GPU));
         assertThat(gpu.getSpec().getTemplate().getSpec().getNodeSelector()).isNotEmpty();
+        assertThat(gpu.getSpec().getTemplate().getSpec().getAffinity().getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms())
+                .as("DL4J's CUDA 11.6 kernels stop at sm_86: no Hopper (compute capability 9)")
+                .allSatisfy(term -> assertThat(term.getMatchExpressions()).anySatisfy(e -> {
+                    assertThat(e.getKey()).isEqualTo("nvidia.com/gpu.compute.major");
+                    assertThat(e.getOperator()).isEqualTo("In");
+                    assertThat(e.getValues()).isNotEmpty().doesNotContain("9", "10");
+                }));
         assertThat(container(OVERLAYS.get("gpu").get(Deployment.class, OPTIMIZER)).getResources().getLimits())
                 .doesNotContainKey(GPU);
 
@@ -255,8 +264,8 @@ class KubernetesManifestsTest {
         KubernetesManifests k8s = OVERLAYS.get(overlay);
         Service service = k8s.get(Service.class, OPTIMIZER);
         GenericKubernetesResource serviceMonitor = k8s.custom("ServiceMonitor", OPTIMIZER);
-        assertThat((Map<String, Object>) serviceMonitor.get("spec", "selector", "matchLabels"))
-                .isEqualTo(service.getMetadata().getLabels().entrySet().stream()
+        Map<String, Object> selected = serviceMonitor.get("spec", "selector", "matchLabels");
+        assertThat(selected).isEqualTo(service.getMetadata().getLabels().entrySet().stream()
                         .filter(e -> e.getKey().equals("app.kubernetes.io/name"))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         List<Map<String, Object>> endpoints = serviceMonitor.get("spec", "endpoints");

@@ -61,6 +61,7 @@ class PrometheusDashboardIT {
             objective: {metric: val_recall, direction: maximize}
             strategy: {type: bayesian, acquisition: ei, initialPoints: 2, seed: 11}
             budget: {maxTrials: %d, parallelism: 1}
+            finalRefit: false
             searchSpace:
               neurons1: {type: int, min: 10, max: 30, step: 10}
               learning_rate: {type: float, min: 1.0e-3, max: 1.0e-2, log: true}
@@ -100,9 +101,11 @@ class PrometheusDashboardIT {
 
         // Prometheus has the final counts, then at least two samples of every series the panels read
         // (rate() and increase() need two): waiting until every panel answers, or for a minute at most.
-        await().atMost(SCRAPE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() ->
-                sum("hpo_trials_total") == TRIALS && sum("hpo_trainer_trials_total") == TRIALS
-                        && sum("hpo_messages_rejected_total") == 1);
+        await().atMost(SCRAPE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(List.of(sum("hpo_trials_total"), sum("hpo_trainer_trials_total"),
+                        sum("hpo_messages_rejected_total")))
+                        .as("trials ended (optimizer, trainer), records rejected; trials: " + client.trials(studyId))
+                        .containsExactly((double) TRIALS, (double) TRIALS, 1.0));
         try {
             await().atMost(SCRAPE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() ->
                     DashboardQueries.panels(dashboard()).stream().allMatch(q -> !result(q.expr()).isEmpty()));

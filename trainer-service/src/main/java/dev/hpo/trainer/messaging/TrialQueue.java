@@ -1,17 +1,25 @@
 package dev.hpo.trainer.messaging;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +49,32 @@ public final class TrialQueue implements AutoCloseable {
         config.remove(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG);
         this.consumer = new KafkaShareConsumer<>(config);
         consumer.subscribe(List.of(topic));
+    }
+
+    /**
+     * Publishes the share consumer's client-level metrics (fetches, records, acknowledgements, connections) in
+     * {@code registry}, named as Micrometer's {@code KafkaClientMetrics} names a classic consumer's
+     * ({@code kafka_consumer_share_fetch_manager_records_consumed_total}, ...): that binder takes no share consumer.
+     * Metrics Kafka registers after this call (per topic, per partition) are not bound, which keeps the number
+     * of series fixed.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        ToDoubleFunction<Metric> value = m -> m.metricValue() instanceof Number n ? n.doubleValue() : Double.NaN;
+        consumer.metrics().forEach((name, metric) -> {
+            if (!(metric.metricValue() instanceof Number)) {
+                return;
+            }
+            String meter = "kafka." + name.group().replace("-metrics", "").replace('-', '.') + "."
+                    + name.name().replace('-', '.');
+            List<Tag> tags = new ArrayList<>(List.of(Tag.of("kafka.version", AppInfoParser.getVersion())));
+            name.tags().forEach((k, v) -> tags.add(Tag.of(k.replace('-', '.'), v)));
+            if (name.name().endsWith("-total")) {
+                FunctionCounter.builder(meter, metric, value).tags(tags).description(name.description())
+                        .register(registry);
+            } else {
+                Gauge.builder(meter, metric, value).tags(tags).description(name.description()).register(registry);
+            }
+        });
     }
 
     /** The next trial record, or empty after {@code timeout}; throws {@link WakeupException} on {@link #wakeup()}. */

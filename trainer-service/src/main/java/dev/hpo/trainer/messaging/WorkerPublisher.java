@@ -3,6 +3,8 @@ package dev.hpo.trainer.messaging;
 import dev.hpo.common.message.MessageCodec;
 import dev.hpo.common.message.ProgressMessage;
 import dev.hpo.common.message.ResultMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +30,7 @@ public final class WorkerPublisher implements AutoCloseable {
     private static final long SEND_TIMEOUT_SECONDS = 60;
 
     private final KafkaProducer<String, byte[]> producer;
+    private KafkaClientMetrics metrics;
 
     public WorkerPublisher(Map<String, Object> kafkaConfig) {
         Map<String, Object> config = new java.util.HashMap<>(kafkaConfig);
@@ -36,6 +39,12 @@ public final class WorkerPublisher implements AutoCloseable {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(config);
+    }
+
+    /** Publishes the producer's Kafka client metrics ({@code kafka_producer_*}) in {@code registry}. */
+    public void bindMetrics(MeterRegistry registry) {
+        metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
     }
 
     /** Publishes a result and returns once the broker has it. */
@@ -78,6 +87,9 @@ public final class WorkerPublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        if (metrics != null) {
+            metrics.close();
+        }
         producer.close();
     }
 }

@@ -65,6 +65,8 @@ public class WorkerService {
         ShareGroups.startAtEarliest(kafkaConfig, group);
         publisher = new WorkerPublisher(kafkaConfig);
         queue = new TrialQueue(kafkaConfig, group, ShareGroups.topic(pool));
+        publisher.bindMetrics(registry);
+        queue.bindMetrics(registry);
         TrialRunner runner = new TrialRunner(new DatasetCache());
         worker = new TrialWorker(queue, publisher, runner, workerId, renewEvery, timeLimit);
         TrialWorker w = worker;
