@@ -41,6 +41,7 @@ public final class BayesianStrategy implements Strategy {
     private final AcquisitionOptimizer optimizer;
     private final int initialPoints;
     private GpHyperparameters previousFit;
+    private java.util.function.LongConsumer fitObserver = nanos -> { };
 
     public BayesianStrategy(SearchSpace space, StrategyConfig config) {
         this(space, config, new Matern52Kernel());
@@ -56,6 +57,11 @@ public final class BayesianStrategy implements Strategy {
         this.optimizer = new AcquisitionOptimizer(encoder);
         this.initialPoints = config.initialPoints() != null ? config.initialPoints()
                 : Math.max(1, 3 * encoder.dimensions());
+    }
+
+    /** Reports the duration of every surrogate fit, in nanoseconds (for the service's metrics). */
+    public synchronized void onFit(java.util.function.LongConsumer observer) {
+        this.fitObserver = observer;
     }
 
     /** The size of the initial design: the configured one, or three per encoded dimension. */
@@ -114,7 +120,9 @@ public final class BayesianStrategy implements Strategy {
         TargetTransform transform = new TargetTransform(
                 completed.stream().mapToDouble(Observation::value).toArray(), history.maximize());
         double[] y = transform.targets();
+        long fitStart = System.nanoTime();
         previousFit = fitter.fit(x, y, previousFit, random);
+        fitObserver.accept(System.nanoTime() - fitStart);
         // ξ is given in the objective's units (as in scikit-optimize); the acquisition works in target units.
         double xi = transform.improvement(config.xi());
         List<double[]> incumbents = IntStream.range(0, x.length).boxed()

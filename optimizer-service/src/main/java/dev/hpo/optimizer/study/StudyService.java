@@ -15,6 +15,7 @@ import dev.hpo.optimizer.messaging.TrialPublisher;
 import dev.hpo.common.study.FieldError;
 import dev.hpo.common.study.InvalidSpecException;
 import dev.hpo.common.study.StrategySpec;
+import dev.hpo.optimizer.bo.BayesianStrategy;
 import dev.hpo.optimizer.strategy.Strategies;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StrategyConfig;
@@ -70,7 +71,7 @@ public class StudyService {
      * it and the results received, in their order. A study still running then issues what it lacks.
      */
     public void restore(StudyEvent event, StudySpec spec, List<TrialMessage> issued, List<TimedResult> results) {
-        Study study = new Study(event.studyId(), spec, strategyFor(spec), event.createdAt());
+        Study study = new Study(event.studyId(), spec, observed(strategyFor(spec)), event.createdAt());
         synchronized (study) {
             issued.stream().sorted(Comparator.comparingInt(TrialMessage::number))
                     .forEach(t -> study.restoreTrial(t.trialId(), t.number(), t.params(), t.issuedAt()));
@@ -109,7 +110,7 @@ public class StudyService {
     /** Creates and starts a study; the spec is already validated. */
     public <T> T create(StudySpec spec, Function<Study, T> view) {
         String id = StudyIds.next(spec.name());
-        Study study = new Study(id, spec, strategyFor(spec), clock.instant());
+        Study study = new Study(id, spec, observed(strategyFor(spec)), clock.instant());
         studies.put(id, study);
         metrics.studyCreated(study);
         eventPublisher.publishAndWait(StudyEvent.created(id, StudySpecJson.write(spec), study.createdAt()));
@@ -231,6 +232,14 @@ public class StudyService {
             throw new InvalidSpecException(List.of(new FieldError("strategy.type", s.type().name().toLowerCase(),
                     "cannot search this space: " + e.getMessage())));
         }
+    }
+
+    /** Records the surrogate fits of a Bayesian strategy in {@code hpo_surrogate_fit_seconds}. */
+    private Strategy observed(Strategy strategy) {
+        if (strategy instanceof BayesianStrategy bayesian) {
+            bayesian.onFit(nanos -> metrics.surrogateFitTimer().record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
+        }
+        return strategy;
     }
 
     private Study find(String studyId) {
