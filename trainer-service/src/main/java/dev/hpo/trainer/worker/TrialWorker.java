@@ -46,18 +46,20 @@ public final class TrialWorker implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Duration defaultTimeLimit;
+    private final Artifacts artifacts;
     private volatile long lastBeat = System.nanoTime();
     private volatile CurrentTrial current;
     private WorkerMetrics metrics;
 
     public TrialWorker(TrialQueue queue, WorkerPublisher publisher, TrialRunner runner, String worker,
-                       Duration renewEvery, Duration defaultTimeLimit) {
+                       Duration renewEvery, Duration defaultTimeLimit, Artifacts artifacts) {
         this.queue = queue;
         this.publisher = publisher;
         this.runner = runner;
         this.worker = worker;
         this.renewEvery = renewEvery;
         this.defaultTimeLimit = defaultTimeLimit;
+        this.artifacts = artifacts;
     }
 
     /** Records busy time, trials and epochs into {@code metrics} from now on. */
@@ -150,8 +152,9 @@ public final class TrialWorker implements Runnable {
             }
             LOG.infof("worker %s finished trial %s in %d ms after %d epochs: %s", worker, trial.trialId(), ms,
                     o.epochs(), o.metrics());
-            return ResultMessage.of(trial.studyId(), trial.trialId(), attempt, TrialStatus.COMPLETED, o.metrics(),
-                    o.epochs(), ms, worker, o.device(), null);
+            ResultMessage result = ResultMessage.of(trial.studyId(), trial.trialId(), attempt, TrialStatus.COMPLETED,
+                    o.metrics(), o.epochs(), ms, worker, o.device(), null);
+            return o.model() == null ? result : result.withArtifact(artifacts.save(trial, o.model()).toString());
         } catch (ExecutionException e) {
             if (!running.get()) {
                 return null;

@@ -44,6 +44,9 @@ public class WorkerService {
     @ConfigProperty(name = "hpo.worker.lock-renew-interval")
     Duration renewEvery;
 
+    @ConfigProperty(name = "hpo.artifacts.dir")
+    java.nio.file.Path artifactsDir;
+
     @ConfigProperty(name = "hpo.worker.trial-time-limit")
     Duration timeLimit;
 
@@ -68,7 +71,8 @@ public class WorkerService {
         publisher.bindMetrics(registry);
         queue.bindMetrics(registry);
         TrialRunner runner = new TrialRunner(new DatasetCache());
-        worker = new TrialWorker(queue, publisher, runner, workerId, renewEvery, timeLimit);
+        worker = new TrialWorker(queue, publisher, runner, workerId, renewEvery, timeLimit,
+                new Artifacts(artifactsDir));
         TrialWorker w = worker;
         w.observe(new WorkerMetrics(registry, w::busy, runner.device(), runner.device().startsWith("cuda")
                 ? "nd4j-cuda" : "nd4j-native"));

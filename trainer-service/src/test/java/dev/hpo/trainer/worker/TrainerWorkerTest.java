@@ -71,6 +71,35 @@ class TrainerWorkerTest {
     }
 
     @Test
+    void aTrialPastItsTimeLimitIsStoppedAndReportedFailed() {
+        TrialMessage trial = trial("slow", Map.of("neurons1", 20, "neurons2", 10, "optimizer", "adam",
+                "learning_rate", 0.001, "batch_size", 16, "epochs", 500), 1);
+        send("hpo.trials.dl4j", trial.trialId(), MessageCodec.encode(trial));
+
+        ResultMessage result = resultOf(trial);
+        assertThat(result.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(result.error()).isEqualTo("time limit of 1 s exceeded");
+        assertThat(result.epochs()).isLessThan(500);
+    }
+
+    @Test
+    void aStopOnTheControlTopicEndsTheRunningTrialAsPruned() {
+        TrialMessage trial = trial("stopped", Map.of("neurons1", 20, "neurons2", 10, "optimizer", "adam",
+                "learning_rate", 0.001, "batch_size", 16, "epochs", 500), 0);
+        send("hpo.trials.dl4j", trial.trialId(), MessageCodec.encode(trial));
+        assertThat(readAll("hpo.progress", r -> trial.trialId().equals(MessageCodec.decodeProgress(r.value()).trialId()),
+                2)).as("the trial runs and has trained an epoch").hasSize(2);
+
+        send("hpo.control", trial.trialId(), MessageCodec.encode(dev.hpo.common.message.ControlMessage.stop(
+                trial.studyId(), trial.trialId(), "pruned by the test", Instant.now())));
+
+        ResultMessage result = resultOf(trial);
+        assertThat(result.status()).isEqualTo(TrialStatus.PRUNED);
+        assertThat(result.error()).isEqualTo("pruned by the test");
+        assertThat(result.epochs()).isBetween(1, 499);
+    }
+
+    @Test
     void anUnreadableTrialGoesToTheDeadLetterTopic() {
         String key = "garbage-" + java.util.UUID.randomUUID();
         send("hpo.trials.dl4j", key, "{\"schema\": \"hpo.trial/v1\", \"studyId\": 5".getBytes(StandardCharsets.UTF_8));
@@ -82,11 +111,26 @@ class TrainerWorkerTest {
                 .isEqualTo("hpo.trials.dl4j");
     }
 
+    private static ResultMessage resultOf(TrialMessage trial) {
+        return MessageCodec.decodeResult(read("hpo.results", r -> trial.trialId().equals(
+                MessageCodec.decodeResult(r.value()).trialId())).value());
+    }
+
     private static TrialMessage trial(String name, Map<String, Object> params) {
+        return trial(name, params, 0);
+    }
+
+    /** @param timeLimitSeconds 0 for the worker's default */
+    private static TrialMessage trial(String name, Map<String, Object> params, int timeLimitSeconds) {
         ObjectNode trainer = Json.mapper().createObjectNode().put("model", "fraud-mlp").put("seed", 11);
+        if (timeLimitSeconds > 0) {
+            trainer.put("timeLimitSeconds", timeLimitSeconds);
+        }
         trainer.putObject("dataset").put("type", "synthetic-fraud").put("rows", 600).put("features", 8)
                 .put("positiveRate", 0.2).put("seed", 3);
-        trainer.putObject("earlyStopping").put("patience", 5);
+        if (!Integer.valueOf(500).equals(params.get("epochs"))) {
+            trainer.putObject("earlyStopping").put("patience", 5);
+        }
         String study = "worker-test-" + name;
         return TrialMessage.of(study, study + ".t0", 0, 1, params, new Objective("val_recall", Direction.MAXIMIZE),
                 trainer, Instant.now());
