@@ -1,0 +1,166 @@
+package dev.hpo.trainer.training;
+
+import dev.hpo.trainer.data.Dataset;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Fits a network epoch by epoch: shuffled mini-batches, metrics on held-out (or, for a refit, development) rows after
+ * each epoch, the listener, early stopping with restoration of the best epoch's weights, and prompt reaction to a stop
+ * request.
+ */
+public final class TrainingLoop {
+
+    /** Batches between two stop-request checks inside an epoch: about 10-30 ms of training at these sizes. */
+    static final int STOP_CHECK_INTERVAL = 16;
+
+    /**
+     * How the loop ended.
+     *
+     * @param metrics   {@code train_loss} and the evaluation metrics of the epoch whose weights the network now holds
+     *                  (measured on those weights); empty when no epoch completed
+     * @param epochs    epochs completed
+     * @param keptEpoch the epoch whose weights the network holds (0 if none)
+     * @param stopped   a stop request ended the loop
+     */
+    public record Result(Map<String, Double> metrics, int epochs, int keptEpoch, boolean stopped) {
+    }
+
+    private final MultiLayerNetwork network;
+    private final MiniBatches batches;
+    private final INDArray evaluationFeatures;
+    private final int[] evaluationLabels;
+    private final String prefix;
+    private final EarlyStopping earlyStopping;
+    private final int epochs;
+    private final boolean weightDecay;
+
+    /**
+     * @param evaluation    rows scored after each epoch, standardised
+     * @param prefix        prefix of the evaluation metrics: {@code val_}, or {@code dev_} for a refit
+     * @param earlyStopping null to train all epochs
+     * @param weightDecay   whether the network's score includes a weight-decay term to leave out of train_loss
+     */
+    public TrainingLoop(MultiLayerNetwork network, MiniBatches batches, Dataset evaluation, String prefix,
+                        EarlyStopping earlyStopping, int epochs, boolean weightDecay) {
+        this.network = network;
+        this.batches = batches;
+        this.evaluationFeatures = matrix(evaluation);
+        this.evaluationLabels = evaluation.labels();
+        this.prefix = prefix;
+        this.earlyStopping = earlyStopping;
+        this.epochs = epochs;
+        this.weightDecay = weightDecay;
+    }
+
+    /**
+     * Turns libnd4j's platform helpers (oneDNN) off for this process: on layers of tens of units their set-up costs
+     * more than the arithmetic they replace (about a sixth of the training thread's CPU per epoch at batch 16,
+     * alternating on and off within one JVM); DL4J falls back to its own kernels.
+     */
+    public static void preferPlainKernels() {
+        Nd4j.getEnvironment().allowHelpers(false);
+    }
+
+    public Result run(EpochListener listener, BooleanSupplier stopRequested) {
+        boolean restore = earlyStopping != null && earlyStopping.restoreBestWeights();
+        Map<String, Double> best = Map.of();
+        Map<String, Double> last = Map.of();
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        INDArray bestParams = null;
+        int completed = 0;
+        boolean stopped = false;
+        while (completed < epochs) {
+            OptionalDouble trainLoss = stopRequested.getAsBoolean() ? OptionalDouble.empty()
+                    : fitEpoch(network, batches, weightDecay, stopRequested);
+            if (trainLoss.isEmpty()) {
+                stopped = true;
+                break;
+            }
+            completed++;
+            last = evaluate(completed, trainLoss.getAsDouble());
+            listener.onEpoch(completed, Collections.unmodifiableMap(last));
+            boolean improved = earlyStopping == null || bestEpoch == 0
+                    || earlyStopping.improves(last.get(earlyStopping.monitor()), best.get(earlyStopping.monitor()));
+            if (improved) {
+                best = last;
+                bestEpoch = completed;
+                sinceBest = 0;
+                bestParams = restore ? network.params().dup() : null;
+            } else if (++sinceBest >= earlyStopping.patience()) {
+                break;
+            }
+        }
+        if (!restore) {
+            return new Result(last, completed, completed, stopped);
+        }
+        if (bestEpoch != completed) {
+            network.setParams(bestParams);
+            // Measured again on the restored weights rather than copied, so the result reflects the network as it is.
+            best = evaluate(bestEpoch, best.get("train_loss"));
+        }
+        return new Result(best, completed, bestEpoch, stopped);
+    }
+
+    /**
+     * One pass over the shuffled training rows.
+     *
+     * @return the mean training loss of the epoch (class-weighted as the loss being minimised, with dropout active,
+     *         as Keras reports it), or empty when a stop request interrupted the epoch
+     */
+    public static OptionalDouble fitEpoch(MultiLayerNetwork network, MiniBatches batches, boolean weightDecay,
+                                  BooleanSupplier stopRequested) {
+        batches.shuffle();
+        double lossSum = 0;
+        for (int b = 0; b < batches.count(); b++) {
+            network.fit(batches.features(b), batches.labels(b), null, null);
+            // DL4J's score adds 0.5 * lambda * |w|^2 per weight-decay term; a decoupled decay is not part of the loss.
+            double score = weightDecay ? network.score() - network.calcRegularizationScore(true) : network.score();
+            lossSum += score * batches.size(b);
+            if ((b + 1) % STOP_CHECK_INTERVAL == 0 && stopRequested.getAsBoolean()) {
+                return OptionalDouble.empty();
+            }
+        }
+        network.incrementEpochCount();
+        return OptionalDouble.of(lossSum / batches.rows());
+    }
+
+    /** The network's probability of class 1 for each row. */
+    public static double[] predict(MultiLayerNetwork network, INDArray features) {
+        return network.output(features, false).toDoubleVector();
+    }
+
+    /** The rows as a float matrix. */
+    public static INDArray matrix(Dataset data) {
+        float[] values = new float[data.rows() * data.columns()];
+        for (int i = 0; i < data.rows(); i++) {
+            double[] row = data.features()[i];
+            for (int c = 0; c < row.length; c++) {
+                values[i * row.length + c] = (float) row[c];
+            }
+        }
+        return Nd4j.create(values, new long[] {data.rows(), data.columns()}, DataType.FLOAT);
+    }
+
+    private Map<String, Double> evaluate(int epoch, double trainLoss) {
+        double[] probabilities = predict(network, evaluationFeatures);
+        boolean finitePredictions = Arrays.stream(probabilities).allMatch(Double::isFinite);
+        if (!finitePredictions || !Double.isFinite(trainLoss)) {
+            throw new TrialException("training diverged in epoch " + epoch + " (train_loss " + trainLoss
+                    + (finitePredictions ? "" : ", non-finite predictions") + "); a smaller learning_rate may help");
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("train_loss", trainLoss);
+        metrics.putAll(BinaryMetrics.evaluate(prefix, evaluationLabels, probabilities));
+        return metrics;
+    }
+}
