@@ -131,7 +131,7 @@ class PipelineIT {
         assertThat(methods.findValuesAsText("method")).containsExactly("bayesian", "grid");
         assertThat(methods.get(0).path("trials")).hasSize(3);
         assertThat(methods.get(1).path("trials")).hasSize(4);
-        assertThat(methods.get(1).path("gridSize").asInt()).isEqualTo(64);
+        assertThat(methods.get(1).path("gridSize").asInt()).isEqualTo(32);
         double gridBest = -1;
         for (JsonNode m : methods) {
             assertThat(m.path("trials").findValuesAsText("status")).containsOnly("COMPLETED");

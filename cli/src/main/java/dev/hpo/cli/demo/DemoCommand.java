@@ -43,7 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
     String strategy;
 
     @Option(names = "--grid", paramLabel = "SIZE", defaultValue = "reduced",
-            description = "The grid study: reduced (64 points, default), full (the reference's 1,458) or none.")
+            description = "The grid study: reduced (32 points, default), full (the reference's 1,458) or none.")
     String grid;
 
     @Option(names = "--grid-budget", paramLabel = "N",

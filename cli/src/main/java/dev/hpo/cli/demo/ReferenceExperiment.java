@@ -50,7 +50,7 @@ public final class ReferenceExperiment {
      * {20, 30, 40}, dropout {0.1, 0.15, 0.2} x {0.1, 0.15, 0.2}, batch {16, 32, 64}, epochs {50, 100} (scaled
      * by {@code --epochs-max}): 1,458 points. The reduced grid keeps the extremes of each axis but one
      * batch size and one epoch count: learning rate {1e-3, 1e-4}, neurons {20, 40} x {20, 40}, dropout
-     * {0.1, 0.2} x {0.1, 0.2}, batch {32}, epochs {max}: 64 points.
+     * {0.1, 0.2} x {0.1, 0.2}, batch {32}, epochs {max}: 32 points.
      */
     public ObjectNode gridStudy(boolean full) {
         ObjectNode spec = base("fraud-recall-grid");
@@ -74,7 +74,7 @@ public final class ReferenceExperiment {
             numbers(space, "batch_size", 32);
             numbers(space, "epochs", epochsMax);
         }
-        int size = full ? 3 * 3 * 3 * 3 * 3 * 3 * 2 : 64;
+        int size = full ? 3 * 3 * 3 * 3 * 3 * 3 * 2 : 2 * 2 * 2 * 2 * 2;
         spec.putObject("budget").put("maxTrials", size).put("parallelism", parallelism);
         return spec;
     }

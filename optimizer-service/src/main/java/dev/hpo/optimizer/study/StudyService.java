@@ -97,6 +97,11 @@ public class StudyService {
         recovered.countDown();
     }
 
+    /** Whether the recovery at start-up is over (the replica is ready to serve). */
+    public boolean recovered() {
+        return recovered.getCount() == 0;
+    }
+
     private void awaitRecovery() {
         try {
             if (!recovered.await(RECOVERY_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -192,6 +197,7 @@ public class StudyService {
 
     /** All studies, newest first. */
     public <T> List<T> list(Function<Study, T> view) {
+        awaitRecovery();
         return studies.values().stream().sorted(Comparator.comparing(Study::createdAt).reversed())
                 .map(s -> read(s.id(), view)).toList();
     }
@@ -243,6 +249,7 @@ public class StudyService {
     }
 
     private Study find(String studyId) {
+        awaitRecovery();
         Study study = studies.get(studyId);
         if (study == null) {
             throw new UnknownStudyException(studyId);
