@@ -10,6 +10,7 @@ import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -46,6 +47,12 @@ public final class Charts {
         }
         JFreeChart chart = ChartFactory.createXYStepChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
                 true, false, false);
+        // The factory puts a date axis on x; trials and seconds are plain numbers, and the interesting range
+        // of y is near the best values, not down to zero.
+        chart.getXYPlot().setDomainAxis(new NumberAxis(xLabel));
+        NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
+        y.setAutoRangeIncludesZero(false);
+        y.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         style(chart.getXYPlot(), series.size(), true);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
     }

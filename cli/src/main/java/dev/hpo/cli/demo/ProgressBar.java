@@ -26,10 +26,12 @@ public final class ProgressBar {
     /** Draws the bar; {@code best} may be null before the first completed trial. */
     public void update(int done, int total, int running, String metric, Double best, Duration elapsed) {
         String line = render(label, done, total, running, metric, best, elapsed);
-        if (line.equals(last)) {
+        // A terminal redraws every second (the clock moves); a log gets a line only when the counts change.
+        String key = terminal ? line : done + "/" + total + "/" + running + "/" + best;
+        if (key.equals(last)) {
             return;
         }
-        last = line;
+        last = key;
         if (terminal) {
             out.print("\r" + line);
         } else {
