@@ -89,6 +89,7 @@ class StudyApiTest {
         assertThat(all).extracting(TrialMessage::number).containsExactlyInAnyOrder(0, 1, 2);
         publishResult(first.get(1), 0.90);
         publishResult(first.get(1), 0.10);
+        publishResult(first.get(1), 0.10);
         publishResult(all.stream().filter(t -> t.number() == 2).findFirst().orElseThrow(), 0.70);
 
         TrialMessage refit = TOPICS.read("hpo.trials." + pool, r -> r.key().equals(id + ".refit"), 1, WAIT).stream()
