@@ -219,6 +219,59 @@ class PipelineIT {
         assertThat(study.path("refit").path("status").asText()).isEqualTo("COMPLETED");
     }
 
+    @Test
+    void aThousandHostileRecordsAllGoToTheDeadLetterTopicWhileAStudyRuns() throws Exception {
+        String spec = """
+                name: e2e-hostile
+                objective: {metric: val_recall, direction: maximize}
+                strategy: {type: random, seed: 4}
+                budget: {maxTrials: 3, parallelism: 2}
+                finalRefit: false
+                searchSpace:
+                  neurons1: {type: int, min: 20, max: 40, step: 10}
+                  epochs: {type: int, min: 2, max: 4, step: 2}
+                trainer:
+                  dataset: {type: synthetic-fraud, rows: 1000, features: 8, positiveRate: 0.2, seed: 3}
+                  model: fraud-mlp
+                """;
+        String id = client.create(spec, true).path("id").asText();
+        TopicProbe topics = new TopicProbe(stack.bootstrap());
+        List<HostileRecords.Hostile> hostile = new java.util.ArrayList<>(HostileRecords.generate(500, true, 1));
+        hostile.forEach(h -> topics.send("hpo.results", h.key(), h.value()));
+        List<HostileRecords.Hostile> trials = HostileRecords.generate(500, false, 2);
+        trials.forEach(h -> topics.send("hpo.trials.dl4j", h.key(), h.value()));
+        hostile.addAll(trials);
+
+        Set<String> keys = new HashSet<>();
+        hostile.forEach(h -> keys.add(h.key()));
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> dead = topics.read("hpo.dlq",
+                r -> r.key() != null && keys.contains(r.key()), 1000, Duration.ofMinutes(4));
+        assertThat(dead).hasSize(1000);
+        assertThat(dead).allSatisfy(r -> {
+            assertThat(TopicProbe.header(r, "dead-letter-reason")).as(r.key()).isNotBlank();
+            assertThat(TopicProbe.header(r, "dead-letter-topic")).isIn("hpo.results", "hpo.trials.dl4j");
+            assertThat(TopicProbe.header(r, "dead-letter-offset")).isNotBlank();
+        });
+        assertThat(dead.stream().map(r -> TopicProbe.header(r, "dead-letter-reason")))
+                .anyMatch(reason -> reason.startsWith("not valid JSON"))
+                .anyMatch(reason -> reason.contains("unknown study"))
+                .anyMatch(reason -> reason.contains("must be hpo.result/v1"))
+                .anyMatch(reason -> reason.contains("more than the limit"));
+
+        await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !"RUNNING".equals(client.study(id).path("status").asText()));
+        assertThat(client.trials(id).findValuesAsText("status")).containsExactly("COMPLETED", "COMPLETED", "COMPLETED");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (var p : stack.state().processes()) {
+            if (!p.name().equals("kafka")) {
+                int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + p.port() + "/q/health/ready")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                assertThat(status).as(p.name() + " ready").isEqualTo(200);
+            }
+        }
+    }
+
     private static Set<String> workers(JsonNode trials) {
         Set<String> workers = new HashSet<>();
         trials.forEach(t -> workers.add(t.path("worker").asText()));
