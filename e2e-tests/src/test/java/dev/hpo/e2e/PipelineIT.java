@@ -37,6 +37,19 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineIT {
 
     private static final Duration STUDY_TIMEOUT = Duration.ofMinutes(8);
+    private static final String LONG_TRIAL = """
+            name: %s
+            objective: {metric: val_recall, direction: maximize}
+            strategy: {type: random, seed: 8}
+            budget: {maxTrials: 1, parallelism: 1}
+            finalRefit: false
+            searchSpace:
+              batch_size: {type: choice, values: [16]}
+              epochs: {type: int, min: 40, max: 40}
+            trainer:
+              dataset: {type: synthetic-fraud, rows: 6000, features: 20, positiveRate: 0.1, seed: 5}
+              model: fraud-mlp
+            """;
 
     @TempDir
     static Path stateDir;
@@ -270,6 +283,39 @@ class PipelineIT {
                 assertThat(status).as(p.name() + " ready").isEqualTo(200);
             }
         }
+    }
+
+    @Test
+    void aTrialWhoseTrainerIsKilledIsRedeliveredAndCompletedByTheOther() throws Exception {
+        String id = client.create(LONG_TRIAL.formatted("e2e-trainer-kill"), true).path("id").asText();
+        await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> "RUNNING".equals(client.trials(id).get(0).path("status").asText())
+                        && client.trials(id).get(0).path("curve").size() >= 2);
+        String first = client.trials(id).get(0).path("worker").asText();
+        var victim = stack.state().processes().stream().filter(p -> p.name().equals(first)).findFirst().orElseThrow();
+        ProcessHandle handle = ProcessHandle.of(victim.pid()).orElseThrow();
+        handle.destroyForcibly();
+        handle.onExit().get(30, TimeUnit.SECONDS);
+
+        await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !"RUNNING".equals(client.study(id).path("status").asText()));
+        stack.restart(first);
+
+        JsonNode trial = client.trials(id).get(0);
+        assertThat(trial.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(trial.path("worker").asText()).isNotEqualTo(first);
+        List<String> takers = runningEvents(trial.path("trialId").asText());
+        assertThat(takers).as("taken by the killed trainer, then by the other").hasSize(2);
+        assertThat(takers.get(0)).isEqualTo(first);
+    }
+
+    /** The workers that announced taking {@code trialId}, in order. */
+    private static List<String> runningEvents(String trialId) {
+        return new TopicProbe(stack.bootstrap()).read("hpo.progress", r -> true, Integer.MAX_VALUE,
+                        Duration.ofSeconds(5)).stream()
+                .map(r -> MessageCodec.decodeProgress(r.value()))
+                .filter(p -> p.trialId().equals(trialId) && p.state() == dev.hpo.common.message.ProgressState.RUNNING)
+                .map(dev.hpo.common.message.ProgressMessage::worker).toList();
     }
 
     private static Set<String> workers(JsonNode trials) {

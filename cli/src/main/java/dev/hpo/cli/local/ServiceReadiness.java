@@ -33,7 +33,8 @@ final class ServiceReadiness {
                 for (StackProcess service : List.copyOf(waiting)) {
                     if (ready(service)) {
                         waiting.remove(service);
-                    } else if (!service.running()) {
+                    } else if (!ProcessHandle.of(service.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                        // Only liveness here: a process just started may still be setsid, not yet java.
                         throw failure(service, "exited while starting");
                     }
                 }
