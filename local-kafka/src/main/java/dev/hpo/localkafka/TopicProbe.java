@@ -70,10 +70,6 @@ public final class TopicProbe {
         return found;
     }
 
-    public static String text(ConsumerRecord<String, byte[]> r) {
-        return new String(r.value(), StandardCharsets.UTF_8);
-    }
-
     /** The last value of header {@code name} as UTF-8, or null. */
     public static String header(ConsumerRecord<String, byte[]> r, String name) {
         Header h = r.headers().lastHeader(name);

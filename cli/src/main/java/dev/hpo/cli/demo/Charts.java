@@ -53,7 +53,12 @@ public final class Charts {
         NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
         y.setAutoRangeIncludesZero(false);
         y.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-        style(chart.getXYPlot(), series.size(), true);
+        XYPlot plot = chart.getXYPlot();
+        background(plot);
+        for (int i = 0; i < series.size(); i++) {
+            plot.getRenderer().setSeriesPaint(i, COLORS[i % COLORS.length]);
+            plot.getRenderer().setSeriesStroke(i, new BasicStroke(2.5f));
+        }
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
     }
 
@@ -87,9 +92,7 @@ public final class Charts {
             r.setSeriesStroke(n + i, new BasicStroke(2f));
         }
         plot.setRenderer(r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        background(plot);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
     }
 
@@ -122,15 +125,9 @@ public final class Charts {
         return front;
     }
 
-    private static void style(XYPlot plot, int series, boolean lines) {
+    private static void background(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        for (int i = 0; i < series; i++) {
-            plot.getRenderer().setSeriesPaint(i, COLORS[i % COLORS.length]);
-            if (lines) {
-                plot.getRenderer().setSeriesStroke(i, new BasicStroke(2.5f));
-            }
-        }
     }
 }
