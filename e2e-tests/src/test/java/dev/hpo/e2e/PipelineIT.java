@@ -9,8 +9,12 @@ import dev.hpo.cli.local.LocalStack;
 import dev.hpo.cli.local.RepoHome;
 import dev.hpo.cli.local.RunningStack;
 import dev.hpo.cli.local.ServiceCommands;
+import dev.hpo.cli.local.StackProcess;
 import dev.hpo.common.json.Json;
 import dev.hpo.common.message.MessageCodec;
+import dev.hpo.common.message.ProgressMessage;
+import dev.hpo.common.message.ProgressState;
+import dev.hpo.localkafka.ShareGroupConfig;
 import dev.hpo.localkafka.TopicProbe;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,6 +45,37 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineIT {
 
     private static final Duration STUDY_TIMEOUT = Duration.ofMinutes(8);
+    /** The shortest record lock the broker allows by default ({@code group.share.min.record.lock.duration.ms}). */
+    private static final Duration SHORT_LOCK = Duration.ofSeconds(15);
+    /** One trial of 60 epochs on 6,000 rows: about a minute here, several times {@link #SHORT_LOCK}. */
+    private static final String LONG_TRIAL = """
+            name: %s
+            objective: {metric: val_recall, direction: maximize}
+            strategy: {type: random, seed: 8}
+            budget: {maxTrials: 1, parallelism: 1}
+            finalRefit: false
+            searchSpace:
+              batch_size: {type: choice, values: [16]}
+              epochs: {type: int, min: 60, max: 60}
+            trainer:
+              dataset: {type: synthetic-fraud, rows: 6000, features: 20, positiveRate: 0.1, seed: 5}
+              model: fraud-mlp
+            """;
+
+    /** Three short trials; name, seed, parallelism and extra lines of the trainer section to fill in. */
+    private static final String SHORT_TRIALS = """
+            name: %s
+            objective: {metric: val_recall, direction: maximize}
+            strategy: {type: random, seed: %d}
+            budget: {maxTrials: 3, parallelism: %d}
+            finalRefit: false
+            searchSpace:
+              neurons1: {type: int, min: 20, max: 40, step: 10}
+              epochs: {type: int, min: 2, max: 4, step: 2}
+            trainer:
+              dataset: {type: synthetic-fraud, rows: 1000, features: 8, positiveRate: 0.2, seed: 3}
+              model: fraud-mlp
+            %s""";
 
     @TempDir
     static Path stateDir;
@@ -229,19 +264,7 @@ class PipelineIT {
     @Test
     @Order(3)
     void aThousandHostileRecordsAllGoToTheDeadLetterTopicWhileAStudyRuns() throws Exception {
-        String spec = """
-                name: e2e-hostile
-                objective: {metric: val_recall, direction: maximize}
-                strategy: {type: random, seed: 4}
-                budget: {maxTrials: 3, parallelism: 2}
-                finalRefit: false
-                searchSpace:
-                  neurons1: {type: int, min: 20, max: 40, step: 10}
-                  epochs: {type: int, min: 2, max: 4, step: 2}
-                trainer:
-                  dataset: {type: synthetic-fraud, rows: 1000, features: 8, positiveRate: 0.2, seed: 3}
-                  model: fraud-mlp
-                """;
+        String spec = SHORT_TRIALS.formatted("e2e-hostile", 4, 2, "");
         String id = client.create(spec, true).path("id").asText();
         TopicProbe topics = new TopicProbe(stack.bootstrap());
         List<HostileRecords.Hostile> hostile = new java.util.ArrayList<>(HostileRecords.generate(500, true, 1));
@@ -278,6 +301,92 @@ class PipelineIT {
                 assertThat(status).as(p.name() + " ready").isEqualTo(200);
             }
         }
+    }
+
+    @Test
+    @Order(5)
+    void aTrialLongerThanItsRecordLockKeepsItsTrainerAndCompletes() {
+        String group = "hpo-workers-dl4j";
+        ShareGroupConfig.apply(stack.bootstrap(), group,
+                Map.of(ShareGroupConfig.RECORD_LOCK_DURATION_MS, Long.toString(SHORT_LOCK.toMillis())));
+        try {
+            String id = client.create(LONG_TRIAL.formatted("e2e-long-trial"), true).path("id").asText();
+            await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> !"RUNNING".equals(client.study(id).path("status").asText()));
+
+            JsonNode trial = client.trials(id).get(0);
+            assertThat(trial.path("status").asText()).as(trial.toString()).isEqualTo("COMPLETED");
+            assertThat(trial.path("epochs").asInt()).isEqualTo(60);
+            Duration trained = Duration.between(instant(trial, "startedAt"), instant(trial, "finishedAt"));
+            assertThat(trained).as("the trial outlasted its lock twice, or this test proves nothing")
+                    .isGreaterThan(SHORT_LOCK.multipliedBy(2));
+            assertThat(runningEvents(trial.path("trialId").asText())).as("taken once, by one trainer")
+                    .containsExactly(trial.path("worker").asText());
+        } finally {
+            ShareGroupConfig.apply(stack.bootstrap(), group,
+                    Map.of(ShareGroupConfig.RECORD_LOCK_DURATION_MS, "30000"));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aTrialWhoseTrainerIsKilledIsRedeliveredAndCompletedByTheOther() throws Exception {
+        String id = client.create(LONG_TRIAL.formatted("e2e-trainer-kill"), true).path("id").asText();
+        await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> "RUNNING".equals(client.trials(id).get(0).path("status").asText())
+                        && client.trials(id).get(0).path("curve").size() >= 2);
+        String first = client.trials(id).get(0).path("worker").asText();
+        var victim = stack.state().processes().stream().filter(p -> p.name().equals(first)).findFirst().orElseThrow();
+        ProcessHandle handle = ProcessHandle.of(victim.pid()).orElseThrow();
+        handle.destroyForcibly();
+        handle.onExit().get(30, TimeUnit.SECONDS);
+
+        await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !"RUNNING".equals(client.study(id).path("status").asText()));
+        stack.restart(first);
+
+        JsonNode trial = client.trials(id).get(0);
+        assertThat(trial.path("status").asText()).as(trial.toString()).isEqualTo("COMPLETED");
+        assertThat(trial.path("worker").asText()).isNotEqualTo(first);
+        List<String> takers = runningEvents(trial.path("trialId").asText());
+        assertThat(takers).as("taken by the killed trainer, then by the other").hasSize(2);
+        assertThat(takers.get(0)).isEqualTo(first);
+    }
+
+    @Test
+    @Order(7)
+    void aTrialThatKillsEveryTrainerTakingItIsGivenUpAsFailedWhileTheStudyGoesOn() throws Exception {
+        String spec = SHORT_TRIALS.formatted("e2e-poison", 6, 1, "  faults: {haltOnTrials: [1]}\n");
+        String id = client.create(spec, true).path("id").asText();
+        // As Kubernetes would: start again every trainer that dies, until the study ends.
+        List<String> restarted = new ArrayList<>();
+        Instant deadline = Instant.now().plus(STUDY_TIMEOUT);
+        while ("RUNNING".equals(client.study(id).path("status").asText()) && Instant.now().isBefore(deadline)) {
+            for (var trainer : stack.state().trainers()) {
+                if (!trainer.running()) {
+                    restarted.add(trainer.name());
+                    stack.restart(trainer.name());
+                }
+            }
+            Thread.sleep(500);
+        }
+
+        JsonNode trials = client.trials(id);
+        assertThat(client.study(id).path("status").asText()).isEqualTo("FINISHED");
+        assertThat(trials.findValuesAsText("status")).containsExactly("COMPLETED", "FAILED", "COMPLETED");
+        assertThat(trials.get(1).path("error").asText())
+                .startsWith("given up at delivery 3 (hpo.worker.delivery-limit)");
+        assertThat(restarted).as("the two trainers that took the poison trial died").hasSize(2);
+        assertThat(stack.state().trainers()).allMatch(StackProcess::running);
+    }
+
+    /** The workers that announced taking {@code trialId}, in order. */
+    private static List<String> runningEvents(String trialId) {
+        return new TopicProbe(stack.bootstrap()).read("hpo.progress", r -> true, Integer.MAX_VALUE,
+                        Duration.ofSeconds(5)).stream()
+                .map(r -> MessageCodec.decodeProgress(r.value()))
+                .filter(p -> p.trialId().equals(trialId) && p.state() == ProgressState.RUNNING)
+                .map(ProgressMessage::worker).toList();
     }
 
     private static Set<String> workers(JsonNode trials) {

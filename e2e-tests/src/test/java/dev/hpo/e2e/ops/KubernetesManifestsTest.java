@@ -251,6 +251,8 @@ class KubernetesManifestsTest {
         assertThat(((Number) results.get("retention.ms")).longValue()).isEqualTo(-1L);
         assertThat(declared.get("hpo.studies").<String>get("spec", "config", "cleanup.policy")).isEqualTo("compact");
         assertThat(declared.get("hpo.trials.dl4j").<String>get("spec", "config", "cleanup.policy")).isEqualTo("delete");
+        assertThat(declared.get("hpo.trials.dl4j").<Integer>get("spec", "partitions"))
+                .as("one partition, which the share group gives to every trainer (TopicSetup)").isEqualTo(1);
         for (String keyedByStudy : List.of("hpo.studies", "hpo.progress")) {
             assertThat(declared.get(keyedByStudy).<Integer>get("spec", "partitions")).as("co-partitioned with hpo.results")
                     .isEqualTo(declared.get("hpo.results").<Integer>get("spec", "partitions"));

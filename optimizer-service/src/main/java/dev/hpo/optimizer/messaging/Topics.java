@@ -1,5 +1,7 @@
 package dev.hpo.optimizer.messaging;
 
+import dev.hpo.common.message.TrialTopics;
+
 /** The topic names of the contract (DESIGN.md, "Kafka topics"). */
 public final class Topics {
 
@@ -14,6 +16,6 @@ public final class Topics {
 
     /** The work queue of a worker pool. */
     public static String trials(String pool) {
-        return "hpo.trials." + pool;
+        return TrialTopics.name(pool);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hpo.optimizer.recovery;
 
+import dev.hpo.common.message.TrialTopics;
 import dev.hpo.optimizer.messaging.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,8 @@ import org.jboss.logging.Logger;
  * Creates the topics the recovery design needs, with their retention, unless they exist (in Kubernetes the
  * Strimzi KafkaTopic resources create them first): results and trials keep every record, since a replay reads
  * them all; the study log is compacted, since every study event carries the full spec.
+ * A trial topic has {@link TrialTopics#PARTITIONS} partitions (the trainers create it the same way when they
+ * start first).
  */
 public final class TopicSetup {
 
@@ -43,13 +46,16 @@ public final class TopicSetup {
         return topics;
     }
 
-    static void ensure(Map<String, Object> kafkaConfig, List<String> pools) {
+    /** Creates (or re-configures) every topic, and the trial topics of {@code pools}. */
+    public static void ensure(Map<String, Object> kafkaConfig, List<String> pools) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.keySet().removeIf(k -> k.startsWith("key.") || k.startsWith("value."));
         try (Admin admin = Admin.create(config)) {
             List<NewTopic> topics = new ArrayList<>();
-            topics(pools).forEach((name, configs) ->
-                    topics.add(new NewTopic(name, Optional.empty(), Optional.empty()).configs(configs)));
+            List<String> trialTopics = pools.stream().map(Topics::trials).toList();
+            topics(pools).forEach((name, configs) -> topics.add(new NewTopic(name,
+                    trialTopics.contains(name) ? Optional.of(TrialTopics.PARTITIONS) : Optional.empty(), Optional.empty())
+                    .configs(configs)));
             Map<ConfigResource, Collection<AlterConfigOp>> existing = new HashMap<>();
             admin.createTopics(topics).values().forEach((name, future) -> {
                 try {
@@ -69,11 +75,26 @@ public final class TopicSetup {
             });
             // A topic created earlier by a client's auto-creation has the broker defaults: set ours on it.
             admin.incrementalAlterConfigs(existing).all().get(30, TimeUnit.SECONDS);
+            warnIfShared(admin, trialTopics);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("could not set the retention of existing topics: %s", e.toString());
+            LOG.warnf("could not configure or describe the existing topics: %s", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Partitions cannot be taken away: say what a trial topic with several costs, and the way out. */
+    private static void warnIfShared(Admin admin, List<String> trialTopics)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        admin.describeTopics(trialTopics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) -> {
+            int partitions = description.partitions().size();
+            if (partitions > TrialTopics.PARTITIONS) {
+                LOG.warnf("topic %s has %d partitions: while a pool has fewer trainers than that, Kafka gives each "
+                        + "partition to one trainer and its trials wait for that trainer while others idle; "
+                        + "recreate the topic with %d partition when no study runs", name, partitions,
+                        TrialTopics.PARTITIONS);
+            }
+        });
     }
 
     private static Collection<AlterConfigOp> ops(Map<String, String> configs) {

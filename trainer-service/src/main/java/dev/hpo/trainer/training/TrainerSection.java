@@ -22,7 +22,7 @@ import java.util.Set;
  *                      validation rows, report {@code dev_*} and {@code test_*}, and return the model
  *
  * <p>Keys read by the worker, not here: {@code seed} (added by the optimizer; the worker passes it as the request's
- * seed) and {@code timeLimitSeconds}.
+ * seed), {@code timeLimitSeconds} and {@code faults} (tests only, see the worker's Faults).
  */
 public record TrainerSection(DatasetSpec dataset, SplitSpec split, ModelTemplate model, EarlyStopping earlyStopping,
                              ClassWeights classWeights, int executions, boolean refit) {
@@ -43,7 +43,7 @@ public record TrainerSection(DatasetSpec dataset, SplitSpec split, ModelTemplate
 
     public static TrainerSection parse(JsonNode trainer) {
         SectionReader section = new SectionReader(trainer, PATH, Set.of("dataset", "split", "model", "earlyStopping",
-                "classWeights", "seed", "executionsPerTrial", "refit", "timeLimitSeconds"));
+                "classWeights", "seed", "executionsPerTrial", "refit", "timeLimitSeconds", "faults"));
         section.longInteger("seed", 0); // only validated: the worker passes it as the request's seed
         return new TrainerSection(dataset(section.get("dataset")), split(section.get("split")),
                 ModelTemplate.fromJson(section.get("model")),

@@ -40,25 +40,23 @@ public final class TrialWorker implements Runnable {
     private final WorkerPublisher publisher;
     private final TrialRunner runner;
     private final String worker;
-    private final Duration renewEvery;
+    private final WorkerSettings settings;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService training = Executors.newSingleThreadExecutor(r -> new Thread(r, "training"));
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean busy = new AtomicBoolean();
-    private final Duration defaultTimeLimit;
     private final Artifacts artifacts;
     private volatile long lastBeat = System.nanoTime();
     private volatile CurrentTrial current;
     private WorkerMetrics metrics;
 
-    public TrialWorker(TrialQueue queue, WorkerPublisher publisher, TrialRunner runner, String worker,
-                       Duration renewEvery, Duration defaultTimeLimit, Artifacts artifacts) {
+    public TrialWorker(TrialQueue queue, WorkerPublisher publisher, TrialRunner runner, WorkerSettings settings,
+                       Artifacts artifacts) {
         this.queue = queue;
         this.publisher = publisher;
         this.runner = runner;
-        this.worker = worker;
-        this.renewEvery = renewEvery;
-        this.defaultTimeLimit = defaultTimeLimit;
+        this.worker = settings.id();
+        this.settings = settings;
         this.artifacts = artifacts;
     }
 
@@ -98,7 +96,9 @@ public final class TrialWorker implements Runnable {
         busy.set(true);
         current = new CurrentTrial(trial.trialId());
         try {
-            ResultMessage result = train(record, trial);
+            int delivery = record.deliveryCount().map(Short::intValue).orElse(1);
+            ResultMessage result = delivery >= settings.deliveryLimit() ? giveUp(trial, delivery)
+                    : train(record, trial);
             if (result == null) {
                 LOG.infof("worker %s shutting down: trial %s goes back to the queue", worker, trial.trialId());
                 queue.release(record);
@@ -115,6 +115,20 @@ public final class TrialWorker implements Runnable {
         }
     }
 
+    /**
+     * The trial has been delivered {@code delivery} times and no earlier taker finished it: each died (a trial
+     * that kills its trainer's JVM would go on killing every trainer) or gave it up while shutting down. Reported
+     * FAILED without training, so that the study goes on; Kafka itself would set the record aside at its limit
+     * without a word.
+     */
+    private ResultMessage giveUp(TrialMessage trial, int delivery) {
+        String reason = "given up at delivery " + delivery + " (hpo.worker.delivery-limit): no earlier delivery "
+                + "ended with a result; each trainer that took it died or gave it up";
+        LOG.errorf("worker %s: trial %s %s", worker, trial.trialId(), reason);
+        return ResultMessage.of(trial.studyId(), trial.trialId(), trial.attempt(), TrialStatus.FAILED, Map.of(), 0, 0,
+                worker, runner.device(), reason);
+    }
+
     /** Trains a trial; null when the worker is shutting down and the trial must go to another worker. */
     private ResultMessage train(ConsumerRecord<String, byte[]> record, TrialMessage trial) {
         int attempt = trial.attempt();
@@ -127,15 +141,18 @@ public final class TrialWorker implements Runnable {
         CurrentTrial control = current;
         TrialRequest request = new TrialRequest(trial.params(), trial.trainer(), seed);
         long[] epochStart = {System.nanoTime()};
-        Future<TrialOutcome> outcome = training.submit(() -> runner.run(request, (epoch, epochMetrics) -> {
-            long now = System.nanoTime();
-            if (metrics != null) {
-                metrics.epoch(Duration.ofNanos(now - epochStart[0]));
-            }
-            epochStart[0] = now;
-            publisher.progress(ProgressMessage.epoch(trial.studyId(), trial.trialId(), attempt, worker, epoch,
-                    epochMetrics, clock.instant()));
-        }, () -> !running.get() || control.stopRequested(start, limit)));
+        Future<TrialOutcome> outcome = training.submit(() -> {
+            Faults.beforeTraining(trial, settings.faultInjection());
+            return runner.run(request, (epoch, epochMetrics) -> {
+                long now = System.nanoTime();
+                if (metrics != null) {
+                    metrics.epoch(Duration.ofNanos(now - epochStart[0]));
+                }
+                epochStart[0] = now;
+                publisher.progress(ProgressMessage.epoch(trial.studyId(), trial.trialId(), attempt, worker, epoch,
+                        epochMetrics, clock.instant()));
+            }, () -> !running.get() || control.stopRequested(start, limit));
+        });
         try {
             TrialOutcome o = awaitRenewing(record, outcome);
             long ms = elapsedMs(start);
@@ -172,7 +189,7 @@ public final class TrialWorker implements Runnable {
     /** The trial's own limit ({@code trainer.timeLimitSeconds}) or the worker's default. */
     private Duration timeLimit(TrialMessage trial) {
         long seconds = trial.trainer().path("timeLimitSeconds").asLong(0);
-        return seconds > 0 ? Duration.ofSeconds(seconds) : defaultTimeLimit;
+        return seconds > 0 ? Duration.ofSeconds(seconds) : settings.trialTimeLimit();
     }
 
     /**
@@ -190,7 +207,7 @@ public final class TrialWorker implements Runnable {
         while (true) {
             lastBeat = System.nanoTime();
             try {
-                return outcome.get(renewEvery.toMillis(), TimeUnit.MILLISECONDS);
+                return outcome.get(settings.renewEvery().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 queue.renew(record);
             }

@@ -50,6 +50,12 @@ public class WorkerService {
     @ConfigProperty(name = "hpo.worker.trial-time-limit")
     Duration timeLimit;
 
+    @ConfigProperty(name = "hpo.worker.delivery-limit")
+    int deliveryLimit;
+
+    @ConfigProperty(name = "hpo.worker.fault-injection", defaultValue = "false")
+    boolean faultInjection;
+
     @ConfigProperty(name = "hpo.worker.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -65,13 +71,14 @@ public class WorkerService {
             return;
         }
         String group = ShareGroups.forPool(pool);
-        ShareGroups.startAtEarliest(kafkaConfig, group);
+        ShareGroups.prepare(kafkaConfig, pool);
         publisher = new WorkerPublisher(kafkaConfig);
         queue = new TrialQueue(kafkaConfig, group, ShareGroups.topic(pool));
         publisher.bindMetrics(registry);
         queue.bindMetrics(registry);
         TrialRunner runner = new TrialRunner(new DatasetCache());
-        worker = new TrialWorker(queue, publisher, runner, workerId, renewEvery, timeLimit,
+        worker = new TrialWorker(queue, publisher, runner,
+                new WorkerSettings(workerId, renewEvery, timeLimit, deliveryLimit, faultInjection),
                 new Artifacts(artifactsDir));
         TrialWorker w = worker;
         w.observe(new WorkerMetrics(registry, w::busy, runner.device(), runner.device().startsWith("cuda")

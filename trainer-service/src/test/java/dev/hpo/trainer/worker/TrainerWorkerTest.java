@@ -100,6 +100,19 @@ class TrainerWorkerTest {
     }
 
     @Test
+    void aTrialAskingToHaltTheWorkerIsRefusedByAWorkerWithoutFaultInjection() {
+        TrialMessage asked = trial("faults", Map.of("neurons1", 20, "neurons2", 10, "optimizer", "adam",
+                "learning_rate", 0.01, "batch_size", 32, "epochs", 2));
+        asked.trainer().putObject("faults").putArray("haltOnTrials").add(asked.number());
+        send("hpo.trials.dl4j", asked.trialId(), MessageCodec.encode(asked));
+
+        ResultMessage result = resultOf(asked);
+        assertThat(result.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(result.error()).contains("trainer.faults").contains("hpo.worker.fault-injection=false");
+        assertThat(result.epochs()).isZero();
+    }
+
+    @Test
     void anUnreadableTrialGoesToTheDeadLetterTopic() {
         String key = "garbage-" + java.util.UUID.randomUUID();
         send("hpo.trials.dl4j", key, "{\"schema\": \"hpo.trial/v1\", \"studyId\": 5".getBytes(StandardCharsets.UTF_8));

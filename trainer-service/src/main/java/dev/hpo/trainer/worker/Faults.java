@@ -1,0 +1,40 @@
+package dev.hpo.trainer.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.common.message.TrialMessage;
+import org.jboss.logging.Logger;
+
+/**
+ * Fault injection for the reliability tests: a study's {@code trainer.faults: {haltOnTrials: [numbers]}} makes
+ * the worker's JVM die (as {@code kill -9} would, no shutdown hook) when it starts training one of those
+ * trials, on every delivery. A worker obeys it only with {@code hpo.worker.fault-injection=true}; any other
+ * worker fails such a trial with the reason, so that a production pool cannot be crashed by a study.
+ */
+final class Faults {
+
+    private static final Logger LOG = Logger.getLogger(Faults.class);
+    /** The exit status of a JVM killed by SIGKILL, so that supervisors see the same thing. */
+    private static final int KILLED = 137;
+
+    private Faults() {
+    }
+
+    /** Obeys (or refuses) the faults {@code trial} asks for; called on the training thread. */
+    static void beforeTraining(TrialMessage trial, boolean enabled) {
+        JsonNode faults = trial.trainer().path("faults");
+        if (faults.isMissingNode()) {
+            return;
+        }
+        if (!enabled) {
+            throw new IllegalArgumentException("trainer.faults is for tests and this worker does not obey it "
+                    + "(hpo.worker.fault-injection=false)");
+        }
+        for (JsonNode n : faults.path("haltOnTrials")) {
+            if (n.asInt(-1) == trial.number()) {
+                LOG.errorf("fault injection: halting this JVM at the start of trial %s (#%d)", trial.trialId(),
+                        trial.number());
+                Runtime.getRuntime().halt(KILLED);
+            }
+        }
+    }
+}
