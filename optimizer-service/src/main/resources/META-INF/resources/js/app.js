@@ -1,4 +1,6 @@
 // The dashboard's router: #/ studies, #/study/ID, #/compare?ids=A,B, #/new. Each view returns dispose().
+// Also the top bar's API token form.
+import {apiToken} from './api.js';
 import {mountCompare} from './compare.js';
 import {mountCreate} from './create.js';
 import {mountStudies} from './studies.js';
@@ -31,5 +33,24 @@ function show() {
   current = null;
 }
 
+/** The token form appears when the optimizer refused a request for want of its token; it reloads the page with it. */
+function tokenForm() {
+  const form = document.getElementById('token-form');
+  const input = document.getElementById('api-token');
+  input.value = apiToken.get();
+  form.hidden = !input.value;
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    apiToken.set(input.value.trim());
+    // Every view and event stream starts again, with the token.
+    location.reload();
+  });
+  window.addEventListener('hpo:unauthorized', () => {
+    form.hidden = false;
+    form.classList.add('needed');
+  });
+}
+
+tokenForm();
 window.addEventListener('hashchange', show);
 show();

@@ -1,4 +1,5 @@
 // Live updates: an EventSource on the optimizer's server-sent events, shown in the top bar's indicator.
+import {streamUrl} from './api.js';
 
 const indicator = () => document.getElementById('live');
 
@@ -18,7 +19,13 @@ export function subscribe(url, onUpdate, onOpen) {
   let source = null;
   let retry = null;
   const connect = () => {
-    source = new EventSource(url);
+    const withToken = streamUrl(url);
+    if (withToken == null) {
+      // Reads need the API token and none was entered: retrying would only be refused again.
+      show('no token');
+      return;
+    }
+    source = new EventSource(withToken);
     source.onopen = () => {
       show('live');
       onOpen?.();
@@ -38,7 +45,7 @@ export function subscribe(url, onUpdate, onOpen) {
   connect();
   return () => {
     clearTimeout(retry);
-    source.close();
+    source?.close();
     show('offline');
   };
 }

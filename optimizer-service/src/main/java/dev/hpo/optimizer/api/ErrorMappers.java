@@ -40,7 +40,7 @@ public class ErrorMappers {
         return json(Response.Status.BAD_REQUEST, new ErrorBody(e.getMessage(), List.of()));
     }
 
-    private static Response json(Response.Status status, ErrorBody body) {
+    static Response json(Response.Status status, ErrorBody body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 }

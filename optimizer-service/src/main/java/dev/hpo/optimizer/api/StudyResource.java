@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "studies", description = "Create, read and stop studies; list their trials")
 public class StudyResource {
 
+    private static final String UNAUTHORIZED = "hpo.api.auth is enabled and the bearer token is missing or wrong";
+
     @Inject
     StudyService studies;
 
@@ -51,6 +53,8 @@ public class StudyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErrorMappers.ErrorBody.class),
                     examples = @ExampleObject(name = "invalid", value = ApiExamples.INVALID_SPEC)))
+    @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "missing token", value = ApiExamples.UNAUTHORIZED)))
     public Response create(String body) {
         StudySpec spec = StudySpecParser.parse(body);
         StudyView view = studies.create(spec, StudyView::of);
@@ -119,6 +123,8 @@ public class StudyResource {
     @APIResponse(responseCode = "404", description = "No such study",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "missing token", value = ApiExamples.UNAUTHORIZED)))
     public StudyView stop(@PathParam("id") String id) {
         return studies.stop(id, "stopped through the API", StudyView::of);
     }

@@ -73,6 +73,10 @@ public final class ApiExamples {
     public static final String NOT_FOUND = """
             {"message": "unknown study nope-12345678", "errors": []}""";
 
+    /** A write refused by hpo.api.auth. */
+    public static final String UNAUTHORIZED = """
+            {"message": "missing bearer token", "errors": []}""";
+
     private ApiExamples() {
     }
 }

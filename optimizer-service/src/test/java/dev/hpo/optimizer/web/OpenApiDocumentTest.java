@@ -32,5 +32,9 @@ class OpenApiDocumentTest {
                 + ".examples.'one trial'.value")).contains("val_precision");
         assertThat(doc.getString("paths.'/api/studies/{id}'.get.responses.'404'.description")).isEqualTo("No such study");
         assertThat(doc.getMap("paths.'/api/studies/{id}/events'.get.responses.'200'.content")).containsKey("text/event-stream");
+        for (String write : new String[] {create, "paths.'/api/studies/{id}/stop'.post."}) {
+            assertThat(doc.getString(write + "responses.'401'.content.'application/json'.examples.'missing token'.value"))
+                    .as(write).contains("missing bearer token");
+        }
     }
 }
