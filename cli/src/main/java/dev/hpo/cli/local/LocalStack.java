@@ -136,8 +136,9 @@ public final class LocalStack {
     }
 
     /**
-     * Starts a service of the recorded stack again on its port, after it died or was killed, records the new
-     * pid and waits until it is ready; its log continues in the same file.
+     * Starts a process of the recorded stack (the broker or a service) again on its port, after it died or was
+     * stopped, records the new pid and waits until it is ready; its log continues in the same file, and the
+     * broker keeps its data.
      *
      * @throws IllegalStateException if the stack is not up, or the service is still running
      */
@@ -149,29 +150,57 @@ public final class LocalStack {
         if (ProcessHandle.of(old.pid()).map(ProcessHandle::isAlive).orElse(false)) {
             throw new IllegalStateException(name + " (pid " + old.pid() + ") is still running");
         }
-        List<String> command = name.equals(StackState.OPTIMIZER) ? commands.optimizer() : commands.trainer();
-        Map<String, String> env = name.equals(StackState.OPTIMIZER) ? Map.of()
-                : Map.of("OMP_NUM_THREADS", "1", "HPO_WORKER_ID", name);
-        StackProcess fresh = startService(name, command, old.port(), state.bootstrap(), env);
+        // The broker is ready when start returns; a service is awaited below, after its pid is recorded.
+        StackProcess fresh = name.equals(StackState.KAFKA)
+                ? startBroker(old.port(), controllerPort()).processes().get(0)
+                : startService(name, name.equals(StackState.OPTIMIZER) ? commands.optimizer() : commands.trainer(),
+                        old.port(), state.bootstrap(), name.equals(StackState.OPTIMIZER) ? Map.of()
+                                : Map.of("OMP_NUM_THREADS", "1", "HPO_WORKER_ID", name));
         List<StackProcess> processes = new java.util.ArrayList<>(state.processes());
         processes.replaceAll(p -> p.name().equals(name) ? fresh : p);
         state = new StackState(state.api(), state.bootstrap(), processes);
         stateFile.write(state);
-        new ServiceReadiness().await(List.of(fresh), READY_TIMEOUT);
+        if (!name.equals(StackState.KAFKA)) {
+            new ServiceReadiness().await(List.of(fresh), READY_TIMEOUT);
+        }
         return state;
     }
 
+    /** A new broker on free ports; see {@link #startBroker(int, int)}. */
     private StackState startBroker() {
+        return startBroker(0, 0);
+    }
+
+    /**
+     * Starts the broker on {@code port} and {@code controllerPort} (0: free ones) in the stack's directory; a
+     * directory formatted before keeps its topics, so a restarted broker has every record it had.
+     */
+    private StackState startBroker(int port, int controllerPort) {
         progress.accept("starting Kafka (log " + logs().resolve("kafka.log") + ")");
         LocalKafka.Builder builder = LocalKafka.builder()
                 .detached(true)
+                .port(port)
+                .controllerPort(controllerPort)
                 .directory(stateDir.resolve("kafka"))
                 .logFile(logs().resolve("kafka.log"));
         brokerProperties.forEach(builder::brokerProperty);
         LocalKafka kafka = builder.start();
-        int port = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
-        StackProcess broker = new StackProcess(StackState.KAFKA, kafka.pid(), kafka.logFile().toString(), port);
+        int started = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+        StackProcess broker = new StackProcess(StackState.KAFKA, kafka.pid(), kafka.logFile().toString(), started);
         return new StackState(null, kafka.bootstrapServers(), List.of(broker));
+    }
+
+    /** The controller port the stack's broker was configured with, read back from its server.properties. */
+    private int controllerPort() {
+        Path file = stateDir.resolve("kafka").resolve("server.properties");
+        java.util.Properties props = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the broker's configuration " + file, e);
+        }
+        String voters = props.getProperty("controller.quorum.voters", "");
+        return Integer.parseInt(voters.substring(voters.lastIndexOf(':') + 1));
     }
 
     private StackState startServices(StackState state, List<String> optimizerCommand, List<String> trainerCommand,

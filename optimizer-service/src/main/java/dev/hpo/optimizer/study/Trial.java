@@ -58,6 +58,11 @@ public final class Trial {
         error = r.error();
         artifact = r.artifact();
         finishedAt = at;
+        if (startedAt == null) {
+            // The RUNNING progress travels on another topic and may come later, or not at all (a trial given up
+            // without training): the result's own duration places the start.
+            startedAt = at.minusMillis(r.durationMs());
+        }
     }
 
     /** Keeps an epoch's metrics for learning curves; epochs arrive in order, repeats of an attempt replace. */

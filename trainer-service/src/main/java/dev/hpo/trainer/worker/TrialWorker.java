@@ -104,7 +104,15 @@ public final class TrialWorker implements Runnable {
                 queue.release(record);
                 return;
             }
-            publisher.result(result);
+            try {
+                publisher.result(result);
+            } catch (IllegalStateException e) {
+                // The broker did not take the result in time: give the trial back rather than lose it. If the
+                // result still arrives, the optimizer applies the first result of an attempt only.
+                LOG.errorf("worker %s: %s; trial %s goes back to the queue", worker, e.getMessage(), trial.trialId());
+                queue.release(record);
+                return;
+            }
             queue.accept(record);
             if (metrics != null) {
                 metrics.trialEnded(result.status().name(), Duration.ofMillis(result.durationMs()));

@@ -35,13 +35,11 @@ class TrialQueueTest {
             Optional<ConsumerRecord<String, byte[]>> heldByA = Optional.empty();
             Optional<ConsumerRecord<String, byte[]>> heldByB = Optional.empty();
             Instant deadline = Instant.now().plusSeconds(60);
+            // Each does what TrialWorker does: take a trial, then renew its lock while it trains. A renewal also
+            // gives back a record the consumer fetched ahead, which would otherwise wait out its lock.
             while ((heldByA.isEmpty() || heldByB.isEmpty()) && Instant.now().isBefore(deadline)) {
-                if (heldByA.isEmpty()) {
-                    heldByA = a.take(Duration.ofMillis(300));
-                }
-                if (heldByB.isEmpty()) {
-                    heldByB = b.take(Duration.ofMillis(300));
-                }
+                heldByA = takeOrRenew(a, heldByA);
+                heldByB = takeOrRenew(b, heldByB);
             }
 
             assertThat(heldByA).as("worker a got a trial").isPresent();
@@ -51,5 +49,14 @@ class TrialQueueTest {
             a.accept(heldByA.get());
             b.accept(heldByB.get());
         }
+    }
+
+    private static Optional<ConsumerRecord<String, byte[]>> takeOrRenew(TrialQueue queue,
+                                                                       Optional<ConsumerRecord<String, byte[]>> held) {
+        if (held.isEmpty()) {
+            return queue.take(Duration.ofMillis(300));
+        }
+        queue.renew(held.get());
+        return held;
     }
 }
