@@ -67,8 +67,11 @@ public final class StudyClient {
             HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? Json.mapper().nullNode() : parse(response.body());
             if (response.statusCode() / 100 != 2) {
-                throw new ApiException(response.statusCode(), body.path("message").asText(response.body()),
-                        errors(body));
+                String message = body.path("message").asText(response.body());
+                if (response.statusCode() == 401) {
+                    message += "; pass the optimizer's API token with --token or $HPO_API_TOKEN";
+                }
+                throw new ApiException(response.statusCode(), message, errors(body));
             }
             return body;
         } catch (IOException e) {

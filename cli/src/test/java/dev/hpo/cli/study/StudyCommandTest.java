@@ -85,6 +85,17 @@ class StudyCommandTest {
     }
 
     @Test
+    void aRefusedTokenSaysHowToPassOne() throws IOException {
+        String url = serve(401, """
+                {"message": "missing bearer token", "errors": []}""");
+
+        assertThat(hpo("study", "stop", "s-1", "--url", url)).isEqualTo(1);
+        assertThat(err.toString().lines()).containsExactly("error: missing bearer token; pass the optimizer's API "
+                + "token with --token or $HPO_API_TOKEN (HTTP 401)");
+        assertThat(requests).containsExactly("POST /api/studies/s-1/stop null null");
+    }
+
+    @Test
     void csvQuotesFieldsWithCommasQuotesOrLineBreaks() {
         assertThat(StudyTrialsCommand.quote("plain")).isEqualTo("plain");
         assertThat(StudyTrialsCommand.quote("a,b")).isEqualTo("\"a,b\"");
