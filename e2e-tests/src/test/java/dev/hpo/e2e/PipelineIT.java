@@ -10,6 +10,8 @@ import dev.hpo.cli.local.RepoHome;
 import dev.hpo.cli.local.RunningStack;
 import dev.hpo.cli.local.ServiceCommands;
 import dev.hpo.cli.local.StackProcess;
+import dev.hpo.cli.local.StackState;
+import dev.hpo.localkafka.FreePorts;
 import dev.hpo.common.json.Json;
 import dev.hpo.common.message.MessageCodec;
 import dev.hpo.common.message.ProgressMessage;
@@ -337,16 +339,76 @@ class PipelineIT {
                 : Duration.between(restarted, firstAfter).toMillis() + " ms after") + " the broker was back");
     }
 
+    @Test
+    @Order(9)
+    void aStandbyOptimizerTakesTheStudiesOverWhenTheActiveOneIsKilled() throws Exception {
+        // A second replica, as a second pod of the optimizer Deployment would be.
+        int port = FreePorts.pick(1).get(0);
+        String standbyUrl = "http://127.0.0.1:" + port;
+        ProcessBuilder pb = new ProcessBuilder(ServiceCommands.jars(RepoHome.locate()).optimizer())
+                .redirectErrorStream(true).redirectOutput(stateDir.resolve("logs").resolve("optimizer-2.log").toFile());
+        pb.environment().put("KAFKA_BOOTSTRAP", stack.bootstrap());
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Process standby = pb.start();
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> httpStatus(standbyUrl + "/api/studies") == 503);
+            assertThat(httpStatus(standbyUrl + "/q/health/live")).isEqualTo(200);
+            assertThat(httpStatus(standbyUrl + "/q/health/ready")).as("a standby is not ready").isEqualTo(503);
+
+            String id = client.create(SHORT_TRIALS.formatted("e2e-failover", 9, 6, 2, ""), true).path("id").asText();
+            await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofMillis(300))
+                    .until(() -> client.study(id).path("counts").path("completed").asInt() >= 2);
+            ProcessHandle active = ProcessHandle.of(stack.optimizerPid()).orElseThrow();
+            active.destroyForcibly();
+            active.onExit().get(30, TimeUnit.SECONDS);
+            Instant killed = Instant.now();
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> httpStatus(standbyUrl + "/q/health/ready") == 200);
+            Duration takeover = Duration.between(killed, Instant.now());
+
+            StudyClient second = new StudyClient(standbyUrl, null);
+            await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> !"RUNNING".equals(second.study(id).path("status").asText()));
+            JsonNode trials = second.trials(id);
+            assertThat(second.study(id).path("status").asText()).isEqualTo("FINISHED");
+            assertThat(trials.findValuesAsText("status")).hasSize(6).containsOnly("COMPLETED");
+            assertThat(trials.findValuesAsText("number")).as("no trial number repeated")
+                    .containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5");
+            Set<String> published = new HashSet<>();
+            new TopicProbe(stack.bootstrap()).read("hpo.results", r -> id.equals(r.key()), Integer.MAX_VALUE,
+                    Duration.ofSeconds(5)).forEach(r -> published.add(MessageCodec.decodeResult(r.value()).trialId()));
+            assertThat(published).as("every trial's result is on hpo.results").hasSize(6);
+            System.out.println("optimizer failover: the standby was ready " + takeover.toMillis()
+                    + " ms after the active replica was killed");
+        } finally {
+            standby.destroy();
+            standby.waitFor(30, TimeUnit.SECONDS);
+            stack.restart(StackState.OPTIMIZER);
+        }
+    }
+
     /** Both services answer their readiness check with 200. */
     private static void assertEveryServiceReady() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         for (var p : stack.state().processes()) {
             if (!p.name().equals("kafka")) {
-                int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "http://127.0.0.1:" + p.port() + "/q/health/ready")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-                assertThat(status).as(p.name() + " ready").isEqualTo(200);
+                assertThat(httpStatus("http://127.0.0.1:" + p.port() + "/q/health/ready")).as(p.name() + " ready")
+                        .isEqualTo(200);
             }
+        }
+    }
+
+    /** The HTTP status of a GET of {@code url}, or -1 if nothing answers. */
+    private static int httpStatus(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

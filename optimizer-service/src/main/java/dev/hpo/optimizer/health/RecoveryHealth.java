@@ -1,5 +1,6 @@
 package dev.hpo.optimizer.health;
 
+import dev.hpo.optimizer.recovery.OptimizerLease;
 import dev.hpo.optimizer.study.StudyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready until the studies are rebuilt from Kafka: a replica that answers before would not know them. */
+/**
+ * Not ready until the studies are rebuilt from Kafka: a replica that answers before would not know them. A
+ * standby (another replica holds the {@link OptimizerLease}) is never ready, so Kubernetes sends it no traffic.
+ */
 @ApplicationScoped
 @Readiness
 public class RecoveryHealth implements HealthCheck {
@@ -15,8 +19,12 @@ public class RecoveryHealth implements HealthCheck {
     @Inject
     StudyService studies;
 
+    @Inject
+    OptimizerLease lease;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("study-recovery").status(studies.recovered()).build();
+        return HealthCheckResponse.named("study-recovery").status(lease.held() && studies.recovered())
+                .withData("lease", lease.state().name()).withData("replica", lease.replica()).build();
     }
 }

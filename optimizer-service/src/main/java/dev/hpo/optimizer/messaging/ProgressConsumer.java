@@ -2,6 +2,7 @@ package dev.hpo.optimizer.messaging;
 
 import dev.hpo.common.message.InvalidMessageException;
 import dev.hpo.common.message.MessageCodec;
+import dev.hpo.optimizer.recovery.OptimizerLease;
 import dev.hpo.optimizer.study.StudyService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,16 @@ public class ProgressConsumer {
     @Inject
     RejectedMessages rejected;
 
+    @Inject
+    OptimizerLease lease;
+
     @Incoming("progress")
     @Blocking
     public CompletionStage<Void> consume(Message<byte[]> record) {
+        if (!lease.held()) {
+            // A standby drives no study.
+            return record.ack();
+        }
         try {
             studies.onProgress(MessageCodec.decodeProgress(record.getPayload()));
             return record.ack();

@@ -2,6 +2,7 @@ package dev.hpo.optimizer.messaging;
 
 import dev.hpo.common.message.InvalidMessageException;
 import dev.hpo.common.message.MessageCodec;
+import dev.hpo.optimizer.recovery.OptimizerLease;
 import dev.hpo.optimizer.study.StudyService;
 import dev.hpo.optimizer.study.UnknownStudyException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -27,9 +28,16 @@ public class ResultConsumer {
     @Inject
     RejectedMessages rejected;
 
+    @Inject
+    OptimizerLease lease;
+
     @Incoming("results")
     @Blocking
     public CompletionStage<Void> consume(Message<byte[]> record) {
+        if (!lease.held()) {
+            // A standby drives no study; the replica that takes the lease replays this topic from the start.
+            return record.ack();
+        }
         try {
             studies.onResult(MessageCodec.decodeResult(record.getPayload()));
             return record.ack();

@@ -8,10 +8,8 @@ import dev.hpo.common.study.InvalidSpecException;
 import dev.hpo.common.study.StudySpecParser;
 import dev.hpo.optimizer.messaging.Topics;
 import dev.hpo.optimizer.study.StudyService;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds every study from Kafka when the optimizer starts (the optimizer keeps no disk state): the study
- * log gives the specs and end states, the trial topics the configurations issued, the results topic what
- * became of them. Until it is done the study service holds incoming results back, so none is dead-lettered
- * as belonging to an unknown study.
+ * Rebuilds every study from Kafka when the replica takes the {@link OptimizerLease} (the optimizer keeps no disk
+ * state): the study log gives the specs and end states, the trial topics the configurations issued, the results
+ * topic what became of them. Until it is done the study service holds incoming results back, so none is
+ * dead-lettered as belonging to an unknown study.
  */
 @ApplicationScoped
 public class StudyRecovery {
@@ -41,7 +39,8 @@ public class StudyRecovery {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "hpo.default-pool", defaultValue = "dl4j")
     String defaultPool;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Rebuilds the studies on a thread of its own; called once, when this replica takes the lease. */
+    void start() {
         Thread t = new Thread(this::recover, "study-recovery");
         t.setDaemon(true);
         t.start();
