@@ -1,14 +1,16 @@
 package dev.hpo.localkafka;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The resolved settings of one single-node KRaft broker and the {@code server.properties} they make.
  *
- * @param port the client (PLAINTEXT) port
+ * @param port the client port: PLAINTEXT, or SASL_SSL when {@code security} is present
  * @param controllerPort the KRaft controller port
  * @param directory where the broker's config files and data live
  * @param temporary whether {@code directory} was created for this broker and is deleted when it stops
@@ -16,9 +18,10 @@ import java.util.stream.Collectors;
  * @param partitions {@code num.partitions} for auto-created topics
  * @param extraProperties broker properties that override the defaults below
  * @param detached whether the broker outlives the JVM that started it
+ * @param security the secured client listener, or empty for PLAINTEXT
  */
 record BrokerConfig(int port, int controllerPort, Path directory, boolean temporary, Path logFile,
-        int partitions, Map<String, String> extraProperties, boolean detached) {
+        int partitions, Map<String, String> extraProperties, boolean detached, Optional<BrokerSecurity> security) {
 
     BrokerConfig {
         if (port == controllerPort) {
@@ -30,8 +33,21 @@ record BrokerConfig(int port, int controllerPort, Path directory, boolean tempor
         extraProperties = Map.copyOf(extraProperties);
     }
 
+    /** Returns whether the storage under {@code directory} was formatted (it holds a cluster id then). */
+    static boolean isFormatted(Path directory) {
+        return Files.exists(directory.resolve("data").resolve("meta.properties"));
+    }
+
     String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Returns what a client needs to connect: {@code bootstrap.servers}, and the security settings if any. */
+    Map<String, String> clientProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("bootstrap.servers", bootstrapServers());
+        security.ifPresent(s -> props.putAll(s.client().kafkaProperties()));
+        return props;
     }
 
     Path serverPropertiesFile() {
@@ -46,17 +62,23 @@ record BrokerConfig(int port, int controllerPort, Path directory, boolean tempor
         return directory.resolve("data");
     }
 
+    private String clientListener() {
+        return security.isPresent() ? ClientSecurity.PROTOCOL : "PLAINTEXT";
+    }
+
     /** Returns the text of {@code server.properties}: the defaults, then {@link #extraProperties()}. */
     String serverProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String listener = clientListener();
+        props.put("listeners", listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", listener + "://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", listener);
+        props.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
+        security.ifPresent(s -> props.putAll(s.serverProperties()));
         props.put("log.dirs", dataDir().toAbsolutePath().toString());
         props.put("num.partitions", Integer.toString(partitions));
         props.put("auto.create.topics.enable", "true");

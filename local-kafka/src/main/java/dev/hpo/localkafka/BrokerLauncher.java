@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,7 @@ final class BrokerLauncher {
             writeConfigFiles(config);
             // A directory that an earlier broker formatted keeps its cluster id and topics; formatting it
             // again, even with --ignore-formatted, leaves a second cluster id that the broker rejects.
-            if (!Files.exists(config.dataDir().resolve("meta.properties"))) {
+            if (!BrokerConfig.isFormatted(config.directory())) {
                 format(config, libs);
             }
             return config.detached() ? startDetached(config, libs) : startAttached(config, libs);
@@ -57,6 +58,8 @@ final class BrokerLauncher {
         Files.createDirectories(config.dataDir());
         Files.createDirectories(config.logFile().toAbsolutePath().getParent());
         Files.writeString(config.serverPropertiesFile(), config.serverProperties(), StandardCharsets.UTF_8);
+        // It may hold the passwords of the broker's SCRAM user and key stores.
+        Files.setPosixFilePermissions(config.serverPropertiesFile(), PosixFilePermissions.fromString("rw-------"));
         try (InputStream log4j = BrokerLauncher.class.getResourceAsStream(LOG4J_RESOURCE)) {
             if (log4j == null) {
                 throw new IllegalStateException("Resource " + LOG4J_RESOURCE + " missing from the local-kafka jar");
@@ -92,6 +95,7 @@ final class BrokerLauncher {
         List<String> command = javaCommand(config, KafkaLibs.classpath(libs), "-Xmx256m", "kafka.tools.StorageTool");
         command.addAll(List.of("format", "-t", Uuid.randomUuid().toString(),
                 "-c", config.serverPropertiesFile().toString()));
+        config.security().ifPresent(s -> command.addAll(s.scramArguments()));
         Process format = start(command, config.logFile(), Redirect.from(NO_INPUT));
         try {
             if (!format.waitFor(FORMAT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +55,10 @@ final class BrokerReadiness {
     }
 
     private static Map<String, Object> adminConfig(BrokerConfig config) {
-        return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        Map<String, Object> admin = new HashMap<>(config.clientProperties());
+        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        return admin;
     }
 
     private static void checkProgress(Process process, BrokerConfig config, Instant deadline, Duration timeout,

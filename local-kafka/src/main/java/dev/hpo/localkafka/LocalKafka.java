@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,6 +20,9 @@ import java.util.stream.Stream;
  * <p>An <em>attached</em> broker is destroyed by a shutdown hook when the starting JVM exits, and ends
  * itself if that JVM is killed (tests); a <em>detached</em> one runs in a session of its own and outlives
  * it ({@code ./hpo local up}).
+ *
+ * <p>A <em>secured</em> broker takes clients on SASL_SSL only, with SCRAM-SHA-512 and optionally client certificates
+ * ({@link Builder#secured(boolean)}); {@link #clientProperties()} says how to connect.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -63,6 +67,34 @@ public final class LocalKafka implements AutoCloseable {
         return config.bootstrapServers();
     }
 
+    /**
+     * Returns what a client needs to connect: {@code bootstrap.servers}, and for a secured broker
+     * {@link ClientSecurity#kafkaProperties()}.
+     */
+    public Map<String, String> clientProperties() {
+        return config.clientProperties();
+    }
+
+    /** Returns the client settings of a secured broker, or empty for a PLAINTEXT one. */
+    public Optional<ClientSecurity> clientSecurity() {
+        return config.security().map(BrokerSecurity::client);
+    }
+
+    /**
+     * Secures every broker started on {@code directory} from now on, as {@link Builder#secured(boolean)} does:
+     * for a caller that starts the broker elsewhere, or restarts it without knowing how it was started.
+     *
+     * @throws IllegalStateException as {@link Builder#secured(boolean)} describes
+     */
+    public static ClientSecurity secure(Path directory, boolean mutualTls) {
+        return BrokerSecurity.prepare(directory, mutualTls).client();
+    }
+
+    /** Returns the client settings of the broker directory {@code directory} if it was secured, else empty. */
+    public static Optional<ClientSecurity> clientSecurity(Path directory) {
+        return BrokerSecurity.read(directory).map(BrokerSecurity::client);
+    }
+
     /** Returns the broker process's id. */
     public long pid() {
         return process.pid();
@@ -85,7 +117,7 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Sets {@code configs} on share group {@code groupId} of this broker; see {@link ShareGroupConfig}. */
     public void configureShareGroup(String groupId, Map<String, String> configs) {
-        ShareGroupConfig.apply(bootstrapServers(), groupId, configs);
+        ShareGroupConfig.apply(clientProperties(), groupId, configs);
     }
 
     /**
@@ -151,6 +183,8 @@ public final class LocalKafka implements AutoCloseable {
         private int partitions = 3;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private boolean detached;
+        private boolean secured;
+        private boolean mutualTls;
 
         private Builder() {
         }
@@ -204,6 +238,22 @@ public final class LocalKafka implements AutoCloseable {
         }
 
         /**
+         * Secures the client port: SASL_SSL with SCRAM-SHA-512 for user {@code hpo}, a broker certificate for
+         * 127.0.0.1 signed by a throwaway CA, and with {@code mutualTls} a client certificate required too. The
+         * CA, the key stores and the passwords are made with the JDK's keytool in {@code <directory>/security} on
+         * the first secured start and reused after; {@link LocalKafka#clientSecurity()} returns them. A directory
+         * secured once stays secured, also when a later builder does not call this (a restart).
+         *
+         * <p>{@link #start()} then throws {@link IllegalStateException} if the directory was formatted by a
+         * PLAINTEXT broker: SCRAM users are created only when the storage is formatted.
+         */
+        public Builder secured(boolean mutualTls) {
+            this.secured = true;
+            this.mutualTls = mutualTls;
+            return this;
+        }
+
+        /**
          * Formats the storage, starts the broker and returns once an Admin client can list topics.
          *
          * @throws IllegalStateException if the jars are missing, or the broker exits or is not ready
@@ -229,7 +279,10 @@ public final class LocalKafka implements AutoCloseable {
             boolean temporary = directory == null;
             Path dir = temporary ? createTempDirectory() : directory.toAbsolutePath();
             Path log = logFile != null ? logFile.toAbsolutePath() : dir.resolve("broker.log");
-            return new BrokerConfig(brokerPort, ctrlPort, dir, temporary, log, partitions, brokerProperties, detached);
+            Optional<BrokerSecurity> security = secured ? Optional.of(BrokerSecurity.prepare(dir, mutualTls))
+                    : BrokerSecurity.read(dir);
+            return new BrokerConfig(brokerPort, ctrlPort, dir, temporary, log, partitions, brokerProperties, detached,
+                    security);
         }
 
         private static Path createTempDirectory() {

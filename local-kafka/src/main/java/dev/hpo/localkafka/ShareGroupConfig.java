@@ -32,7 +32,15 @@ public final class ShareGroupConfig {
 
     /** Sets {@code configs} on share group {@code groupId}, which need not exist yet, through a new Admin client. */
     public static void apply(String bootstrapServers, String groupId, Map<String, String> configs) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        apply(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), groupId, configs);
+    }
+
+    /**
+     * Sets {@code configs} on share group {@code groupId} through a new Admin client made from
+     * {@code clientProperties} (bootstrap servers and security, as {@link LocalKafka#clientProperties()}).
+     */
+    public static void apply(Map<String, String> clientProperties, String groupId, Map<String, String> configs) {
+        try (Admin admin = Admin.create(Map.<String, Object>copyOf(clientProperties))) {
             apply(admin, groupId, configs);
         }
     }

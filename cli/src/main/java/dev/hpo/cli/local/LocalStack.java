@@ -1,5 +1,6 @@
 package dev.hpo.cli.local;
 
+import dev.hpo.localkafka.ClientSecurity;
 import dev.hpo.localkafka.DetachedCommand;
 import dev.hpo.localkafka.FreePorts;
 import dev.hpo.localkafka.LocalKafka;
@@ -20,6 +21,10 @@ import java.util.function.Consumer;
  *
  * <p>The broker keeps its data in {@code <stateDir>/kafka} across {@link #down()} and {@link #up(int)},
  * so studies survive a restart; delete that folder to start afresh.
+ *
+ * <p>A stack started {@link #withSecureKafka(boolean) secured} has a broker that takes clients on SASL_SSL only
+ * (SCRAM-SHA-512, optionally client certificates), and services that get the settings through their
+ * environment. Its broker directory stays secured, like its data, until that folder is deleted.
  */
 public final class LocalStack {
 
@@ -35,19 +40,23 @@ public final class LocalStack {
     private final Map<String, String> brokerProperties;
     private final Map<String, String> serviceEnvironment;
     private final Consumer<String> progress;
+    private final boolean secureKafka;
+    private final boolean mutualTls;
 
     /** Returns a stack recorded in {@code stateDir} whose services {@code commands} start. */
     public LocalStack(Path stateDir, ServiceCommands commands) {
-        this(stateDir, commands, Map.of(), Map.of(), message -> { });
+        this(stateDir, commands, Map.of(), Map.of(), message -> { }, false, false);
     }
 
     private LocalStack(Path stateDir, ServiceCommands commands, Map<String, String> brokerProperties,
-            Map<String, String> serviceEnvironment, Consumer<String> progress) {
+            Map<String, String> serviceEnvironment, Consumer<String> progress, boolean secureKafka, boolean mutualTls) {
         this.stateDir = stateDir.toAbsolutePath();
         this.commands = commands;
         this.brokerProperties = Map.copyOf(brokerProperties);
         this.serviceEnvironment = Map.copyOf(serviceEnvironment);
         this.progress = progress;
+        this.secureKafka = secureKafka;
+        this.mutualTls = mutualTls;
     }
 
     /** Returns the stack of the repository at {@code home}: its service jars, its default state directory. */
@@ -63,17 +72,32 @@ public final class LocalStack {
 
     /** Returns a copy whose broker also gets {@code properties}, e.g. {@code group.share.delivery.count.limit}. */
     public LocalStack withBrokerProperties(Map<String, String> properties) {
-        return new LocalStack(stateDir, commands, properties, serviceEnvironment, progress);
+        return new LocalStack(stateDir, commands, properties, serviceEnvironment, progress, secureKafka, mutualTls);
     }
 
     /** Returns a copy that adds {@code environment} to every service's environment, overriding the stack's own. */
     public LocalStack withServiceEnvironment(Map<String, String> environment) {
-        return new LocalStack(stateDir, commands, brokerProperties, environment, progress);
+        return new LocalStack(stateDir, commands, brokerProperties, environment, progress, secureKafka, mutualTls);
     }
 
     /** Returns a copy that reports each step of {@link #up(int)} and {@link #down()} to {@code progress}. */
     public LocalStack withProgress(Consumer<String> progress) {
-        return new LocalStack(stateDir, commands, brokerProperties, serviceEnvironment, progress);
+        return new LocalStack(stateDir, commands, brokerProperties, serviceEnvironment, progress, secureKafka,
+                mutualTls);
+    }
+
+    /**
+     * Returns a copy whose {@link #up(int)} secures the broker: SASL_SSL with SCRAM-SHA-512 and, with
+     * {@code mutualTls}, client certificates required. The services get the settings as {@code KAFKA_*} variables
+     * ({@link KafkaClientEnvironment}).
+     */
+    public LocalStack withSecureKafka(boolean mutualTls) {
+        return new LocalStack(stateDir, commands, brokerProperties, serviceEnvironment, progress, true, mutualTls);
+    }
+
+    /** Returns how clients reach the broker if its directory is secured (now or by an earlier up), else empty. */
+    public Optional<ClientSecurity> kafkaSecurity() {
+        return LocalKafka.clientSecurity(brokerDirectory());
     }
 
     /** Returns the directory of {@code state.json}, {@code logs/} and {@code kafka/}. */
@@ -166,9 +190,23 @@ public final class LocalStack {
         return state;
     }
 
-    /** A new broker on free ports; see {@link #startBroker(int, int)}. */
+    /**
+     * A new broker on free ports, its directory secured first if asked; see {@link #startBroker(int, int)}. A
+     * directory secured before starts secured whether asked or not: its clients' SCRAM user lives in its storage.
+     */
     private StackState startBroker() {
-        return startBroker(0, 0);
+        if (secureKafka) {
+            LocalKafka.secure(brokerDirectory(), mutualTls);
+        }
+        StackState state = startBroker(0, 0);
+        kafkaSecurity().ifPresent(s -> progress.accept("Kafka is secured: " + ClientSecurity.PROTOCOL + " with "
+                + ClientSecurity.MECHANISM + " as " + s.username() + (s.mutualTls() ? " and a client certificate" : "")
+                + "; the services get the settings as KAFKA_* variables"));
+        return state;
+    }
+
+    private Path brokerDirectory() {
+        return stateDir.resolve("kafka");
     }
 
     /**
@@ -235,6 +273,7 @@ public final class LocalStack {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("KAFKA_BOOTSTRAP", bootstrap);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        kafkaSecurity().ifPresent(security -> env.putAll(KafkaClientEnvironment.of(security)));
         env.putAll(serviceEnvironment);
         builder.environment().putAll(env);
         try {

@@ -25,10 +25,22 @@ final class LocalUpCommand implements Callable<Integer> {
             description = "Number of trainer processes (default: ${DEFAULT-VALUE}).")
     private int trainers;
 
+    @Option(names = "--secure",
+            description = "Secure Kafka: SASL_SSL with SCRAM-SHA-512 and a throwaway CA made in <state-dir>/kafka/"
+                    + "security; the services get the settings. It stays secured until that kafka/ folder is "
+                    + "deleted, which a broker formatted without security needs first.")
+    private boolean secure;
+
+    @Option(names = "--mtls", description = "Like --secure, and clients must also present a certificate (mutual TLS).")
+    private boolean mutualTls;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         LocalStack stack = local.stack().withProgress(out::println);
+        if (secure || mutualTls) {
+            stack = stack.withSecureKafka(mutualTls);
+        }
         Optional<StackState> state = stack.status();
         if (state.isPresent() && state.get().anyRunning()) {
             out.println("The local stack is already up (" + stack.stateDir() + "):");

@@ -1,6 +1,8 @@
 package dev.hpo.cli.local;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A local stack that {@link LocalStack#up(int)} started; closing it stops every process. */
 public final class RunningStack implements AutoCloseable {
@@ -21,6 +23,17 @@ public final class RunningStack implements AutoCloseable {
     /** Returns the Kafka bootstrap address, {@code 127.0.0.1:<port>}. */
     public String bootstrap() {
         return state.bootstrap();
+    }
+
+    /**
+     * Returns what a Kafka client needs to reach the broker: {@code bootstrap.servers}, and the security settings
+     * of a secured stack ({@link LocalStack#kafkaSecurity()}).
+     */
+    public Map<String, String> kafkaClientProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("bootstrap.servers", bootstrap());
+        stack.kafkaSecurity().ifPresent(security -> props.putAll(security.kafkaProperties()));
+        return props;
     }
 
     /** Returns every process, broker first, as recorded in {@code state.json}. */

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Stands in for a Quarkus service in the stack tests: answers 200 on {@code /q/health/ready} on
@@ -26,11 +28,17 @@ public final class FakeService {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/q/health/ready", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
         server.createContext("/env", exchange -> respond(exchange, String.join("\n",
-                "KAFKA_BOOTSTRAP=" + System.getenv("KAFKA_BOOTSTRAP"),
                 "HPO_WORKER_ID=" + System.getenv("HPO_WORKER_ID"),
-                "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"))));
+                "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"),
+                kafkaVariables())));
         server.start();
         System.out.println("fake service listening on " + port);
+    }
+
+    /** Every {@code KAFKA_*} variable, {@code KAFKA_BOOTSTRAP} and the security settings alike, sorted. */
+    private static String kafkaVariables() {
+        return new TreeMap<>(System.getenv()).entrySet().stream().filter(e -> e.getKey().startsWith("KAFKA_"))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
     }
 
     private static void respond(HttpExchange exchange, String body) throws IOException {

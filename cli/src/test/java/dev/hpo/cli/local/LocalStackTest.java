@@ -3,6 +3,7 @@ package dev.hpo.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hpo.localkafka.ClientSecurity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +78,43 @@ class LocalStackTest {
                 .hasMessageContaining("./mvnw install");
 
         assertThat(home.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void aSecuredStackGivesItsServicesTheScramLoginAndTheStoresAsKafkaVariables(@TempDir Path stateDir)
+            throws Exception {
+        FakeServices fakes = new FakeServices(stateDir.toString(), stateDir, false);
+        LocalStack stack = new LocalStack(stateDir, fakes).withSecureKafka(true);
+
+        try (RunningStack running = stack.up(0)) {
+            ClientSecurity security = stack.kafkaSecurity().orElseThrow();
+            assertThat(get(running.apiUrl() + "/env")).contains("KAFKA_BOOTSTRAP=" + running.bootstrap(),
+                    "KAFKA_SECURITY_PROTOCOL=SASL_SSL", "KAFKA_SASL_MECHANISM=SCRAM-SHA-512", "KAFKA_SASL_USERNAME=hpo",
+                    "KAFKA_SASL_PASSWORD=" + security.password(),
+                    "KAFKA_SSL_TRUSTSTORE_LOCATION=" + security.truststore(),
+                    "KAFKA_SSL_TRUSTSTORE_PASSWORD=" + security.storePassword(),
+                    "KAFKA_SSL_KEYSTORE_LOCATION=" + security.keystore())
+                    .doesNotContain("KAFKA_SASL_JAAS_CONFIG");
+            try (Admin admin = Admin.create(Map.<String, Object>copyOf(running.kafkaClientProperties()))) {
+                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void securingABrokerDirectoryFormattedWithoutSecurityFailsUpWithTheWayOutAndStartsNothing(@TempDir Path stateDir)
+            throws Exception {
+        FakeServices fakes = new FakeServices(stateDir.toString(), stateDir, false);
+        Files.createDirectories(stateDir.resolve("kafka/data"));
+        Files.writeString(stateDir.resolve("kafka/data/meta.properties"), "cluster.id=x\n");
+
+        assertThatThrownBy(() -> new LocalStack(stateDir, fakes).withSecureKafka(false).up(1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(stateDir.resolve("kafka").toString())
+                .hasMessageContaining("delete it");
+
+        assertThat(fakes.anyLeft()).isFalse();
+        assertThat(new LocalStack(stateDir, fakes).status()).isEmpty();
     }
 
     /** Field 6 of {@code /proc/<pid>/stat} is the session id. */

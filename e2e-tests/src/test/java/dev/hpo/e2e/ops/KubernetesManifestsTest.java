@@ -56,7 +56,8 @@ class KubernetesManifestsTest {
                     "clusterCa", "clientsCa", "maintenanceTimeWindows"),
             "kafka.strimzi.io/v1/KafkaNodePool", Set.of("replicas", "roles", "storage", "resources",
                     "jvmOptions", "template"),
-            "kafka.strimzi.io/v1/KafkaTopic", Set.of("topicName", "partitions", "replicas", "config"));
+            "kafka.strimzi.io/v1/KafkaTopic", Set.of("topicName", "partitions", "replicas", "config"),
+            "kafka.strimzi.io/v1/KafkaUser", Set.of("authentication", "authorization", "quotas", "template"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, KubernetesManifests> OVERLAYS = new HashMap<>();
@@ -86,7 +87,7 @@ class KubernetesManifestsTest {
         }
         Set<String> kinds = k8s.all().stream().map(HasMetadata::getKind).collect(Collectors.toCollection(TreeSet::new));
         assertThat(kinds).containsExactly("ConfigMap", "Deployment", "Kafka", "KafkaNodePool", "KafkaTopic",
-                "Namespace", "NetworkPolicy", "PodDisruptionBudget", "PodMonitor", "PrometheusRule", "ScaledObject",
+                "KafkaUser", "Namespace", "NetworkPolicy", "PodDisruptionBudget", "PodMonitor", "PrometheusRule", "ScaledObject",
                 "Service", "ServiceMonitor");
     }
 
@@ -164,6 +165,31 @@ class KubernetesManifestsTest {
         assertThat(env(k8s, trainer, ServiceProperties.trainer().variable("hpo.worker.id")))
                 .as("one worker name per pod").isEqualTo("metadata.name");
         assertThat(k8s.custom("KafkaTopic")).extracting(t -> t.getMetadata().getName()).contains("hpo.trials." + pool);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cpu", "gpu"})
+    void bothServicesTakeTheKafkaLoginFromTheOptionalSecretAndStrimziHasTheirScramUserOnTheTlsListener(String overlay) {
+        KubernetesManifests k8s = OVERLAYS.get(overlay);
+        for (String name : List.of(OPTIMIZER, TRAINER)) {
+            assertThat(container(k8s.get(Deployment.class, name)).getEnvFrom()).as(name).anySatisfy(source -> {
+                assertThat(source.getSecretRef().getName()).isEqualTo("hpo-kafka-credentials");
+                assertThat(source.getSecretRef().getOptional()).as("the manifests apply without the Secret").isTrue();
+            });
+        }
+        for (ServiceProperties service : List.of(ServiceProperties.optimizer(), ServiceProperties.trainer())) {
+            assertThat(service.variable("kafka.security.protocol")).isEqualTo("KAFKA_SECURITY_PROTOCOL");
+            assertThat(service.defaultValue("kafka.security.protocol")).isEqualTo("PLAINTEXT");
+        }
+        GenericKubernetesResource kafka = k8s.custom("Kafka").get(0);
+        List<Map<String, Object>> listeners = kafka.get("spec", "kafka", "listeners");
+        assertThat(listeners).filteredOn(l -> Boolean.TRUE.equals(l.get("tls")))
+                .anySatisfy(l -> assertThat(l.get("authentication")).isEqualTo(Map.of("type", "scram-sha-512")));
+        GenericKubernetesResource user = k8s.custom("KafkaUser", "hpo");
+        assertThat(user.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", kafka.getMetadata().getName());
+        assertThat(user.<String>get("spec", "authentication", "type")).isEqualTo("scram-sha-512");
+        Map<String, Object> entityOperator = kafka.get("spec", "entityOperator");
+        assertThat(entityOperator).as("the user operator reconciles KafkaUsers").containsKey("userOperator");
     }
 
     @Test

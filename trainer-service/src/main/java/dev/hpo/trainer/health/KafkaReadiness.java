@@ -1,5 +1,6 @@
 package dev.hpo.trainer.health;
 
+import dev.hpo.trainer.messaging.KafkaRefusal;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness of the trainer's link to Kafka: the cluster answers {@code describeCluster} within 2 s. The worker's
  * own clients are plain Kafka clients that SmallRye's channel checks do not see, hence this check. An answer is
- * reused for 5 s, so kubelet probes and scrapes do not each cost a round trip to the broker.
+ * reused for 5 s, so kubelet probes and scrapes do not each cost a round trip to the broker; while Kafka refuses
+ * the trainer's credentials ({@link KafkaRefusal}) the answer is down with the reason, without asking.
  */
 @Readiness
 @ApplicationScoped
@@ -53,6 +56,12 @@ public class KafkaReadiness implements HealthCheck {
     }
 
     private HealthCheckResponse probe() {
+        Optional<String> refusal = KafkaRefusal.current();
+        if (refusal.isPresent()) {
+            // Known already, and asked again in the background: a probe would only add a failed login to the log.
+            return HealthCheckResponse.named(NAME).down().withData("error", "credentials refused: " + refusal.get())
+                    .build();
+        }
         try {
             DescribeClusterResult cluster = admin().describeCluster(
                     new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));

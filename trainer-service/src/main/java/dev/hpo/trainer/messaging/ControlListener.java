@@ -25,6 +25,7 @@ public final class ControlListener implements Runnable, AutoCloseable {
 
     public static final String TOPIC = "hpo.control";
     private static final Logger LOG = Logger.getLogger(ControlListener.class);
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final BiConsumer<String, String> stop;
@@ -43,15 +44,21 @@ public final class ControlListener implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        consumer.subscribe(List.of(TOPIC));
         try {
+            // While Kafka refuses the trainer's credentials every poll would fail, and be logged, once a second.
+            while (running && KafkaRefusal.current().isPresent()) {
+                Thread.sleep(POLL.toMillis());
+            }
+            consumer.subscribe(List.of(TOPIC));
             while (running) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
                     handle(r);
                 }
             }
         } catch (WakeupException e) {
             LOG.debug("control listener woken up");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close();
         }

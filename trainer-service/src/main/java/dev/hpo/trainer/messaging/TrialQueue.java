@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * The trial work queue of one worker: a Kafka share-group consumer (KIP-932) that holds at most one trial at
  * a time, renews its acquisition lock while the trial trains and acknowledges it only when told. Confined to
- * the worker thread, like the consumer it wraps.
+ * the worker thread, like the consumer it wraps. While Kafka refuses the trainer's credentials ({@link KafkaRefusal})
+ * the consumer is not made: its background thread would try, and log the refusal, every second.
  */
 public final class TrialQueue implements AutoCloseable {
 
@@ -33,7 +34,10 @@ public final class TrialQueue implements AutoCloseable {
     private static final Duration RENEW_POLL = Duration.ofMillis(200);
     private static final int RENEW_POLLS = 50;
 
-    private final KafkaShareConsumer<String, byte[]> consumer;
+    private final Map<String, Object> config;
+    private final String topic;
+    private volatile KafkaShareConsumer<String, byte[]> consumer;
+    private MeterRegistry registry;
 
     public TrialQueue(Map<String, Object> kafkaConfig, String shareGroup, String topic) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
@@ -47,8 +51,20 @@ public final class TrialQueue implements AutoCloseable {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         config.remove(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
         config.remove(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG);
-        this.consumer = new KafkaShareConsumer<>(config);
-        consumer.subscribe(List.of(topic));
+        this.config = config;
+        this.topic = topic;
+        if (KafkaRefusal.current().isEmpty()) {
+            subscribe();
+        }
+    }
+
+    private void subscribe() {
+        KafkaShareConsumer<String, byte[]> created = new KafkaShareConsumer<>(config);
+        created.subscribe(List.of(topic));
+        consumer = created;
+        if (registry != null) {
+            bindMetrics(registry);
+        }
     }
 
     /**
@@ -56,9 +72,13 @@ public final class TrialQueue implements AutoCloseable {
      * {@code registry}, named as Micrometer's {@code KafkaClientMetrics} names a classic consumer's
      * ({@code kafka_consumer_share_fetch_manager_records_consumed_total}, ...): that binder takes no share consumer.
      * Metrics Kafka registers after this call (per topic, per partition) are not bound, which keeps the number
-     * of series fixed.
+     * of series fixed. A consumer not made yet is bound when it is.
      */
     public void bindMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        if (consumer == null) {
+            return;
+        }
         ToDoubleFunction<Metric> value = m -> m.metricValue() instanceof Number n ? n.doubleValue() : Double.NaN;
         consumer.metrics().forEach((name, metric) -> {
             if (!(metric.metricValue() instanceof Number)) {
@@ -77,8 +97,18 @@ public final class TrialQueue implements AutoCloseable {
         });
     }
 
-    /** The next trial record, or empty after {@code timeout}; throws {@link WakeupException} on {@link #wakeup()}. */
+    /**
+     * The next trial record, or empty after {@code timeout}; throws {@link WakeupException} on {@link #wakeup()}.
+     * While Kafka refuses the trainer's credentials ({@link KafkaRefusal}) it waits out the timeout without asking.
+     */
     public Optional<ConsumerRecord<String, byte[]>> take(Duration timeout) {
+        if (KafkaRefusal.current().isPresent()) {
+            pause(timeout);
+            return Optional.empty();
+        }
+        if (consumer == null) {
+            subscribe();
+        }
         for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
             return Optional.of(r);
         }
@@ -126,13 +156,27 @@ public final class TrialQueue implements AutoCloseable {
         consumer.commitSync();
     }
 
+    private static void pause(Duration timeout) {
+        try {
+            Thread.sleep(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
     /** Makes a blocked {@link #take} throw {@link WakeupException}; safe from any thread. */
     public void wakeup() {
-        consumer.wakeup();
+        KafkaShareConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
     }
 
     @Override
     public void close() {
-        consumer.close();
+        if (consumer != null) {
+            consumer.close();
+        }
     }
 }
