@@ -235,7 +235,10 @@ class PipelineIT {
             ProcessHandle optimizer = ProcessHandle.of(stack.optimizerPid()).orElseThrow();
             optimizer.destroyForcibly();
             optimizer.onExit().get(30, TimeUnit.SECONDS);
+            Instant killed = Instant.now();
             stack.restart("optimizer");
+            System.out.println("optimizer restart: ready " + Duration.between(killed, Instant.now()).toMillis()
+                    + " ms after the kill (process start, the lease, the replay)");
         }
         await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !"RUNNING".equals(client.study(id).path("status").asText()));
