@@ -41,6 +41,10 @@ public final class StudySpecJson {
         }
         root.set("trainer", spec.trainer().deepCopy());
         root.put("finalRefit", spec.finalRefit());
+        if (!spec.warmStartFrom().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode ids = root.putArray("warmStartFrom");
+            spec.warmStartFrom().forEach(ids::add);
+        }
         return root;
     }
 

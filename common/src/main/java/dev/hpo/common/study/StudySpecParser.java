@@ -37,7 +37,7 @@ public final class StudySpecParser {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
     private static final Set<String> TOP_LEVEL = Set.of("name", "objective", "strategy", "budget", "workerPool",
-            "searchSpace", "trainer", "finalRefit");
+            "searchSpace", "trainer", "finalRefit", "warmStartFrom");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -90,6 +90,7 @@ public final class StudySpecParser {
             error("workerPool", pool, "must match " + NAME.pattern());
         }
         boolean finalRefit = bool(root, "finalRefit", true, "finalRefit");
+        List<String> warmStartFrom = warmStartFrom(root.get("warmStartFrom"));
         JsonNode trainer = root.get("trainer");
         if (trainer != null && !trainer.isObject()) {
             error("trainer", trainer, "must be an object");
@@ -98,7 +99,37 @@ public final class StudySpecParser {
             throw new InvalidSpecException(errors);
         }
         ObjectNode trainerSection = trainer == null ? Json.mapper().createObjectNode() : (ObjectNode) trainer;
-        return new StudySpec(name, objective, strategy, budget, pool, space, trainerSection.deepCopy(), finalRefit);
+        return new StudySpec(name, objective, strategy, budget, pool, space, trainerSection.deepCopy(), finalRefit,
+                warmStartFrom);
+    }
+
+    /** Study ids; whether they exist and fit is the optimizer's to say. */
+    private List<String> warmStartFrom(JsonNode node) {
+        List<String> ids = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return ids;
+        }
+        if (!node.isArray()) {
+            error("warmStartFrom", node, "must be a list of study ids");
+            return ids;
+        }
+        if (node.size() > StudySpec.MAX_WARM_START_STUDIES) {
+            error("warmStartFrom", node.size() + " studies", "is more than the limit of "
+                    + StudySpec.MAX_WARM_START_STUDIES);
+            return ids;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode id = node.get(i);
+            String field = "warmStartFrom[" + i + "]";
+            if (!id.isTextual() || id.asText().isBlank()) {
+                error(field, id, "must be a study id");
+            } else if (ids.contains(id.asText())) {
+                error(field, id.asText(), "is listed twice");
+            } else {
+                ids.add(id.asText());
+            }
+        }
+        return ids;
     }
 
     private Objective objective(JsonNode node) {

@@ -52,7 +52,8 @@ class StudySpecParserTest {
 
     @Test
     void jsonAndYamlOfTheSameSpecAreEqual() {
-        StudySpec fromYaml = StudySpecParser.parse(REFERENCE);
+        StudySpec fromYaml = StudySpecParser.parse(REFERENCE + "warmStartFrom: [fraud-a1, fraud-b2]\n");
+        assertThat(fromYaml.warmStartFrom()).containsExactly("fraud-a1", "fraud-b2");
         String json = StudySpecJson.write(fromYaml).toString();
 
         StudySpec fromJson = StudySpecParser.parse(json);
@@ -96,7 +97,7 @@ class StudySpecParserTest {
         assertThatThrownBy(() -> StudySpecParser.parse(bad)).isInstanceOfSatisfying(InvalidSpecException.class,
                 e -> assertThat(e.errors()).extracting(FieldError::toString).containsExactlyInAnyOrder(
                         "colour is not a known field (expected one of budget, finalRefit, name, objective, searchSpace, "
-                                + "strategy, trainer, workerPool)",
+                                + "strategy, trainer, warmStartFrom, workerPool)",
                         "name (bad name!) must match [A-Za-z_][A-Za-z0-9_.-]{0,63}",
                         "objective.direction (upward) must be one of maximize, minimize",
                         "searchSpace.neurons1.min (70) must be <= max (60)",

@@ -9,11 +9,13 @@ import java.time.Instant;
 
 /**
  * A study as the REST API shows it: status, counts by trial state, the best trial, the final refit (test
- * metrics and the saved model's location) and the full spec.
+ * metrics and the saved model's location), how many earlier observations seed its surrogate ({@code warmStartFrom})
+ * and the full spec.
  */
 public record StudyView(String id, String name, StudyStatus status, String strategy, String objective,
                         String direction, int maxTrials, Long gridSize, Counts counts, TrialView best,
-                        TrialView refit, Instant createdAt, Instant endedAt, String endReason, ObjectNode spec) {
+                        TrialView refit, Instant createdAt, Instant endedAt, String endReason,
+                        int warmStartObservations, ObjectNode spec) {
 
     /** Trials by state; {@code total} counts every issued trial. */
     public record Counts(long total, long queued, long running, long completed, long failed, long pruned) {
@@ -28,7 +30,7 @@ public record StudyView(String id, String name, StudyStatus status, String strat
                 metric, s.spec().objective().direction().json(), s.spec().budget().maxTrials(), gridSize, counts,
                 s.best().map(t -> TrialView.of(t, metric)).orElse(null),
                 s.refit().map(t -> TrialView.of(t, metric)).orElse(null), s.createdAt(), s.endedAt(), s.endReason(),
-                StudySpecJson.write(s.spec()));
+                s.warmStartObservations(), StudySpecJson.write(s.spec()));
     }
 
 }

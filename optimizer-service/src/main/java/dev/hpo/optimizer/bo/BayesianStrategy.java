@@ -77,11 +77,12 @@ public final class BayesianStrategy implements Strategy {
         }
         SeenConfigurations seen = new SeenConfigurations(space, history);
         SplittableRandom random = seen.random(config.seed());
-        int fromDesign = history.completed().isEmpty() ? count
-                : Math.min(count, initialPoints - history.seen().size());
+        // Prior observations (a warm start) stand for design points: with as many as initialPoints, none is drawn.
+        int fromDesign = history.observations().isEmpty() ? count
+                : Math.min(count, initialPoints - history.seen().size() - history.prior().size());
         addDesignPoints(Math.max(0, fromDesign), history.seen().size(), seen, out);
         // A space without parameters has one configuration, {}, and nothing to model.
-        if (out.size() < count && !history.completed().isEmpty() && encoder.dimensions() > 0) {
+        if (out.size() < count && !history.observations().isEmpty() && encoder.dimensions() > 0) {
             addModelPoints(history, count - out.size(), seen, random, out);
         }
         while (out.size() < count) {
@@ -115,10 +116,10 @@ public final class BayesianStrategy implements Strategy {
 
     private void addModelPoints(StudyHistory history, int wanted, SeenConfigurations seen, SplittableRandom random,
                                 List<Map<String, Object>> out) {
-        List<Observation> completed = history.completed();
-        double[][] x = completed.stream().map(o -> encoder.encode(o.params())).toArray(double[][]::new);
+        List<Observation> observations = history.observations();
+        double[][] x = observations.stream().map(o -> encoder.encode(o.params())).toArray(double[][]::new);
         TargetTransform transform = new TargetTransform(
-                completed.stream().mapToDouble(Observation::value).toArray(), history.maximize());
+                observations.stream().mapToDouble(Observation::value).toArray(), history.maximize());
         double[] y = transform.targets();
         long fitStart = System.nanoTime();
         previousFit = fitter.fit(x, y, previousFit, random);

@@ -9,14 +9,28 @@ import java.util.Map;
  * value for a surrogate).
  *
  * @param maximize whether larger objective values are better
+ * @param prior    observations of earlier studies in a compatible space ({@code warmStartFrom}): they inform a
+ *                 surrogate as completed trials do, but are not trials of this study and may be proposed again
  */
 public record StudyHistory(List<Observation> completed, List<Map<String, Object>> pending,
-                           List<Map<String, Object>> failed, boolean maximize) {
+                           List<Map<String, Object>> failed, boolean maximize, List<Observation> prior) {
 
     public StudyHistory {
         completed = List.copyOf(completed);
         pending = List.copyOf(pending);
         failed = List.copyOf(failed);
+        prior = List.copyOf(prior);
+    }
+
+    /** A history without warm start. */
+    public StudyHistory(List<Observation> completed, List<Map<String, Object>> pending,
+                        List<Map<String, Object>> failed, boolean maximize) {
+        this(completed, pending, failed, maximize, List.of());
+    }
+
+    /** What a surrogate learns from: the prior observations, then the completed trials. */
+    public List<Observation> observations() {
+        return java.util.stream.Stream.concat(prior.stream(), completed.stream()).toList();
     }
 
     public static StudyHistory empty(boolean maximize) {

@@ -26,6 +26,7 @@ public final class Study {
     private final Strategy strategy;
     private final Instant createdAt;
     private final Map<String, Trial> trials = new LinkedHashMap<>();
+    private List<Observation> prior = List.of();
     private Trial refit;
     private int nextNumber;
     private StudyStatus status = StudyStatus.RUNNING;
@@ -187,7 +188,18 @@ public final class Study {
                 failed.add(t.params());
             }
         }
-        return new StudyHistory(completed, pending, failed, spec.objective().direction() == Direction.MAXIMIZE);
+        return new StudyHistory(completed, pending, failed, spec.objective().direction() == Direction.MAXIMIZE,
+                prior);
+    }
+
+    /** Seeds the surrogate with earlier studies' observations ({@code warmStartFrom}); before the first issue. */
+    void warmStart(List<Observation> observations) {
+        prior = List.copyOf(observations);
+    }
+
+    /** How many earlier observations seed this study's surrogate. */
+    public int warmStartObservations() {
+        return prior.size();
     }
 
     /** The completed trial with the best objective; ties go to the earlier trial. */

@@ -14,6 +14,7 @@ import dev.hpo.optimizer.metrics.StudyMetrics;
 import dev.hpo.optimizer.messaging.TrialPublisher;
 import dev.hpo.common.study.FieldError;
 import dev.hpo.common.study.InvalidSpecException;
+import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.common.study.StrategySpec;
 import dev.hpo.optimizer.bo.BayesianStrategy;
 import dev.hpo.optimizer.strategy.Strategies;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +74,10 @@ public class StudyService {
      */
     public void restore(StudyEvent event, StudySpec spec, List<TrialMessage> issued, List<TimedResult> results) {
         Study study = new Study(event.studyId(), spec, observed(strategyFor(spec)), event.createdAt());
+        // The studies it names were created before it, so the replay has restored them already.
+        WarmStart warm = warmStart(spec);
+        warm.problems().forEach(p -> LOG.warnf("study %s: %s", event.studyId(), p.message()));
+        study.warmStart(warm.observations());
         synchronized (study) {
             issued.stream().sorted(Comparator.comparingInt(TrialMessage::number))
                     .forEach(t -> study.restoreTrial(t.trialId(), t.number(), t.params(), t.issuedAt()));
@@ -115,7 +121,12 @@ public class StudyService {
     /** Creates and starts a study; the spec is already validated. */
     public <T> T create(StudySpec spec, Function<Study, T> view) {
         String id = StudyIds.next(spec.name());
+        WarmStart warm = warmStart(spec);
+        if (!warm.problems().isEmpty()) {
+            throw new InvalidSpecException(warm.problems());
+        }
         Study study = new Study(id, spec, observed(strategyFor(spec)), clock.instant());
+        study.warmStart(warm.observations());
         studies.put(id, study);
         metrics.studyCreated(study);
         eventPublisher.publishAndWait(StudyEvent.created(id, StudySpecJson.write(spec), study.createdAt()));
@@ -224,6 +235,42 @@ public class StudyService {
                     study.endReason(), study.createdAt(), now));
             LOG.infof("study %s finished: %s", study.id(), study.endReason());
         }
+    }
+
+    /** Observations for a warm start, and the spec's {@code warmStartFrom} entries that cannot give any. */
+    record WarmStart(List<Observation> observations, List<FieldError> problems) {
+    }
+
+    /**
+     * The completed trials of the studies {@code spec} names whose parameters form a legal configuration of its
+     * space, valued by its objective metric; trials of another space or without that metric are left out.
+     */
+    WarmStart warmStart(StudySpec spec) {
+        List<Observation> observations = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
+        String metric = spec.objective().metric();
+        for (int i = 0; i < spec.warmStartFrom().size(); i++) {
+            String sourceId = spec.warmStartFrom().get(i);
+            Study source = studies.get(sourceId);
+            if (source == null) {
+                problems.add(new FieldError("warmStartFrom[" + i + "]", sourceId, "is not a known study"));
+                continue;
+            }
+            int before = observations.size();
+            synchronized (source) {
+                for (Trial t : source.trials()) {
+                    Map<String, Object> params = spec.searchSpace().activeOnly(t.params());
+                    if (t.objective(metric).isPresent() && spec.searchSpace().check(params).isEmpty()) {
+                        observations.add(new Observation(params, t.objective(metric).getAsDouble()));
+                    }
+                }
+            }
+            if (observations.size() == before) {
+                problems.add(new FieldError("warmStartFrom[" + i + "]", sourceId, "has no completed trial with "
+                        + metric + " whose parameters fit this study's search space"));
+            }
+        }
+        return new WarmStart(observations, problems);
     }
 
     /** The spec's strategy; a space it cannot search (a grid over a float without step) is a spec error. */

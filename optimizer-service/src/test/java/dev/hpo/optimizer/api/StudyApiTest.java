@@ -3,6 +3,9 @@ package dev.hpo.optimizer.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.common.json.Json;
@@ -137,6 +140,29 @@ class StudyApiTest {
         List<TrialMessage> both = trials(pool, id, 2);
         assertThat(both).extracting(TrialMessage::number).containsExactlyInAnyOrder(0, 1);
         given().get("/api/studies/" + id).then().body("counts.completed", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void aStudyWarmStartsFromTheCompletedTrialsOfAnEarlierOneAndRefusesAnUnknownOne() {
+        String pool = "warm-" + System.nanoTime();
+        String earlier = create(spec(pool, 3, 3));
+        List<TrialMessage> issued = trials(pool, earlier, 3);
+        publishResult(issued.get(0), 0.6);
+        publishResult(issued.get(1), 0.8);
+        await().atMost(WAIT).until(() -> given().get("/api/studies/" + earlier).then().extract()
+                .<Integer>path("counts.completed") == 2);
+
+        String warm = create(spec(pool, 2, 1) + "warmStartFrom: [" + earlier + "]\n");
+        given().get("/api/studies/" + warm).then().statusCode(200).body("warmStartObservations", equalTo(2))
+                .body("spec.warmStartFrom[0]", equalTo(earlier));
+
+        given().contentType("application/json").body("""
+                {"name": "w", "objective": {"metric": "val_recall", "direction": "maximize"},
+                 "budget": {"maxTrials": 2}, "searchSpace": {"n": {"type": "int", "min": 1, "max": 3}},
+                 "warmStartFrom": ["%s", "no-such-study"]}""".formatted(earlier))
+                .post("/api/studies").then().statusCode(400)
+                .body("errors.field", contains("warmStartFrom[0]", "warmStartFrom[1]"))
+                .body("errors[1].message", containsString("is not a known study"));
     }
 
     private static Map<String, Object> paramsWithout(TrialMessage t, String name) {

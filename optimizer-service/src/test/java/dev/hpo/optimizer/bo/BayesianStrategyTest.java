@@ -48,6 +48,42 @@ class BayesianStrategyTest {
         return best;
     }
 
+    /** The observations of {@code budget} sequential evaluations of Branin. */
+    private static List<Observation> braninRun(Strategy s, int budget) {
+        List<Observation> done = new ArrayList<>();
+        for (int i = 0; i < budget; i++) {
+            Map<String, Object> c = s.suggest(new StudyHistory(done, List.of(), List.of(), false), 1).get(0);
+            done.add(new Observation(c, branin(c)));
+        }
+        return done;
+    }
+
+    /** Evaluations until the best value is at most {@code target}, or {@code budget + 1} if never. */
+    private static int trialsToReach(Strategy s, List<Observation> prior, double target, int budget) {
+        List<Observation> done = new ArrayList<>();
+        for (int i = 1; i <= budget; i++) {
+            Map<String, Object> c = s.suggest(new StudyHistory(done, List.of(), List.of(), false, prior), 1).get(0);
+            double v = branin(c);
+            done.add(new Observation(c, v));
+            if (v <= target) {
+                return i;
+            }
+        }
+        return budget + 1;
+    }
+
+    @Test
+    void aWarmStartedStudyReachesTheEarlierStudysBestInFewerTrials() {
+        List<Observation> earlier = braninRun(new BayesianStrategy(BRANIN, config(3)), 20);
+        double earlierBest = earlier.stream().mapToDouble(Observation::value).min().orElseThrow();
+
+        int cold = trialsToReach(new BayesianStrategy(BRANIN, config(4)), List.of(), earlierBest, 20);
+        int warm = trialsToReach(new BayesianStrategy(BRANIN, config(4)), earlier, earlierBest, 20);
+
+        assertThat(earlierBest - BRANIN_MIN).as("the earlier study got somewhere").isLessThan(1.0);
+        assertThat(warm).as("warm start, against %d trials cold", cold).isLessThan(cold).isLessThanOrEqualTo(5);
+    }
+
     @Test
     void beatsRandomSearchOnBraninAtThirtyEvaluations() {
         double bayes = minimise(new BayesianStrategy(BRANIN, config(3)), BayesianStrategyTest::branin, 30);
@@ -75,12 +111,7 @@ class BayesianStrategyTest {
 
     @Test
     void sameSeedAndHistoryGiveTheSameSuggestions() {
-        List<Observation> done = new ArrayList<>();
-        BayesianStrategy warmup = new BayesianStrategy(BRANIN, config(9));
-        for (int i = 0; i < 8; i++) {
-            Map<String, Object> c = warmup.suggest(new StudyHistory(done, List.of(), List.of(), false), 1).get(0);
-            done.add(new Observation(c, branin(c)));
-        }
+        List<Observation> done = braninRun(new BayesianStrategy(BRANIN, config(9)), 8);
         StudyHistory history = new StudyHistory(done, List.of(done.get(0).params()), List.of(), false);
 
         List<Map<String, Object>> a = new BayesianStrategy(BRANIN, config(9)).suggest(history, 3);
