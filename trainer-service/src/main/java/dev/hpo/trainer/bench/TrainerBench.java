@@ -11,6 +11,7 @@ import dev.hpo.trainer.training.ClassWeights;
 import dev.hpo.trainer.training.HyperParameters;
 import dev.hpo.trainer.training.MiniBatches;
 import dev.hpo.trainer.training.TrainingLoop;
+import dev.hpo.trainer.training.TrainingStep;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -28,10 +29,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * Times training epochs of the reference network (fraud-mlp 40/20, dropout 0.2, Adam 1e-3, balanced class weights)
  * on synthetic-fraud data split 80/20, the setting of the PyTorch peer benchmark
  * ({@code /work/shared/peers/torch_mlp.py}): per batch size, warm-up epochs, then the median seconds of timed epochs,
- * each a reshuffle plus one pass of mini-batch steps without a validation pass.
+ * each a reshuffle plus one pass of mini-batch steps without a validation pass. The steps are the trainer's own
+ * ({@link TrainingStep#of}, the fused step for this network), or DL4J's {@code fit} with {@code --dl4j-fit}.
  *
  * <pre>
  * java -cp ... dev.hpo.trainer.bench.TrainerBench --batch 16,32,64 --rows 10000 --features 30 --epochs 5 [--json]
+ *      [--dl4j-fit]
  * </pre>
  * With {@code --json}, stdout has one line per batch size, {@code {"batch": 64, "seconds_per_epoch": 0.12}}, and the
  * other figures go to stderr. Run with {@code OMP_NUM_THREADS=1}: faster and steadier for a network this small.
@@ -47,8 +50,9 @@ public final class TrainerBench {
         PreparedData data = PreparedData.prepare(
                 SyntheticFraudSpec.of(options.rows(), options.features(), 0.1, SyntheticFraudSpec.DEFAULT_SEED).load(),
                 new SplitSpec(0.2, 0, true, SplitSpec.DEFAULT_SEED));
-        report(options, String.format(Locale.ROOT, "train %d rows (%d positive) x %d features, OMP_NUM_THREADS=%s",
-                data.train().rows(), data.train().positives(), data.train().columns(), System.getenv("OMP_NUM_THREADS")));
+        report(options, String.format(Locale.ROOT, "train %d rows (%d positive) x %d features, OMP_NUM_THREADS=%s, %s",
+                data.train().rows(), data.train().positives(), data.train().columns(), System.getenv("OMP_NUM_THREADS"),
+                options.dl4jFit() ? "DL4J's MultiLayerNetwork.fit" : "the trainer's training step"));
         for (int batch : options.batches()) {
             double[][] timings = timeEpochs(data, batch, options);
             double median = median(timings[0]);
@@ -73,15 +77,16 @@ public final class TrainerBench {
                 data.train().columns(), optimizer, ClassWeights.BALANCED.forTraining(data.train()),
                 Math.log((double) positives / (data.train().rows() - positives)), 0);
         MiniBatches batches = new MiniBatches(data.train(), batch, 0);
+        TrainingStep step = options.dl4jFit() ? TrainingStep.dl4jFit(network, false) : TrainingStep.of(network, false);
         for (int i = 0; i < options.warmup(); i++) {
-            TrainingLoop.fitEpoch(network, batches, false, () -> false);
+            TrainingLoop.fitEpoch(step, batches, () -> false);
         }
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[][] seconds = new double[2][options.epochs()];
         for (int i = 0; i < options.epochs(); i++) {
             long start = System.nanoTime();
             long cpuStart = os.getProcessCpuTime();
-            TrainingLoop.fitEpoch(network, batches, false, () -> false);
+            TrainingLoop.fitEpoch(step, batches, () -> false);
             seconds[0][i] = (System.nanoTime() - start) / 1e9;
             seconds[1][i] = (os.getProcessCpuTime() - cpuStart) / 1e9;
         }
@@ -118,7 +123,8 @@ public final class TrainerBench {
     }
 
     /** Command-line options. */
-    private record Options(List<Integer> batches, int rows, int features, int epochs, int warmup, boolean json) {
+    private record Options(List<Integer> batches, int rows, int features, int epochs, int warmup, boolean json,
+                           boolean dl4jFit) {
 
         static Options parse(String[] args) {
             List<Integer> batches = List.of(16, 32, 64);
@@ -127,6 +133,7 @@ public final class TrainerBench {
             int epochs = 5;
             int warmup = 1;
             boolean json = false;
+            boolean dl4jFit = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--batch" -> batches = Arrays.stream(value(args, ++i).split(",")).map(String::strip)
@@ -136,14 +143,15 @@ public final class TrainerBench {
                     case "--epochs" -> epochs = Integer.parseInt(value(args, ++i));
                     case "--warmup" -> warmup = Integer.parseInt(value(args, ++i));
                     case "--json" -> json = true;
+                    case "--dl4j-fit" -> dl4jFit = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; usage: --batch"
-                            + " 16,32,64 --rows 10000 --features 30 --epochs 5 [--warmup 1] [--json]");
+                            + " 16,32,64 --rows 10000 --features 30 --epochs 5 [--warmup 1] [--json] [--dl4j-fit]");
                 }
             }
             if (epochs < 1 || warmup < 0 || batches.isEmpty()) {
                 throw new IllegalArgumentException("--epochs must be >= 1, --warmup >= 0 and --batch non-empty");
             }
-            return new Options(batches, rows, features, epochs, warmup, json);
+            return new Options(batches, rows, features, epochs, warmup, json, dl4jFit);
         }
 
         private static String value(String[] args, int i) {

@@ -103,6 +103,30 @@ public class WeightedBinaryCrossEntropy implements ILossFunction {
                 computeGradient(labels, preOutput, activationFn, mask));
     }
 
+    /**
+     * The same loss and logit gradient on host copies, in one pass: returns the sum of loss_i over the batch and writes
+     * dloss_i/dz_i into {@code gradient}, which may be {@code logits} itself. For a single output unit a batch is tens
+     * of values, where the 12 native ND4J operations of {@link #computeScore} and {@link #computeGradient} cost far
+     * more than the arithmetic (used by the trainer's fused training step).
+     */
+    public double scoreAndGradient(float[] labels, float[] logits, float[] gradient) {
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double y = labels[i];
+            double z = logits[i];
+            double weight = y * (positiveWeight - negativeWeight) + negativeWeight;
+            double clipped = Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, z));
+            sum += weight * (softplus(clipped) - y * clipped);
+            gradient[i] = (float) (weight * (1 / (1 + Math.exp(-z)) - y));
+        }
+        return sum;
+    }
+
+    /** log(1 + e^x) without overflow. */
+    private static double softplus(double x) {
+        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    }
+
     @Override
     public String name() {
         return toString();

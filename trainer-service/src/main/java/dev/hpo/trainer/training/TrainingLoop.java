@@ -35,30 +35,31 @@ public final class TrainingLoop {
     }
 
     private final MultiLayerNetwork network;
+    private final TrainingStep step;
     private final MiniBatches batches;
     private final INDArray evaluationFeatures;
     private final int[] evaluationLabels;
     private final String prefix;
     private final EarlyStopping earlyStopping;
     private final int epochs;
-    private final boolean weightDecay;
 
     /**
      * @param evaluation    rows scored after each epoch, standardised
      * @param prefix        prefix of the evaluation metrics: {@code val_}, or {@code dev_} for a refit
      * @param earlyStopping null to train all epochs
-     * @param weightDecay   whether the network's score includes a weight-decay term to leave out of train_loss
+     * @param weightDecay   whether the network's DL4J score includes a weight-decay term to leave out of train_loss
+     *                      (see {@link TrainingStep#of})
      */
     public TrainingLoop(MultiLayerNetwork network, MiniBatches batches, Dataset evaluation, String prefix,
                         EarlyStopping earlyStopping, int epochs, boolean weightDecay) {
         this.network = network;
+        this.step = TrainingStep.of(network, weightDecay);
         this.batches = batches;
         this.evaluationFeatures = matrix(evaluation);
         this.evaluationLabels = evaluation.labels();
         this.prefix = prefix;
         this.earlyStopping = earlyStopping;
         this.epochs = epochs;
-        this.weightDecay = weightDecay;
     }
 
     /**
@@ -81,7 +82,7 @@ public final class TrainingLoop {
         boolean stopped = false;
         while (completed < epochs) {
             OptionalDouble trainLoss = stopRequested.getAsBoolean() ? OptionalDouble.empty()
-                    : fitEpoch(network, batches, weightDecay, stopRequested);
+                    : fitEpoch(step, batches, stopRequested);
             if (trainLoss.isEmpty()) {
                 stopped = true;
                 break;
@@ -112,25 +113,21 @@ public final class TrainingLoop {
     }
 
     /**
-     * One pass over the shuffled training rows.
+     * One pass over the shuffled training rows, one {@link TrainingStep} per mini-batch.
      *
      * @return the mean training loss of the epoch (class-weighted as the loss being minimised, with dropout active,
      *         as Keras reports it), or empty when a stop request interrupted the epoch
      */
-    public static OptionalDouble fitEpoch(MultiLayerNetwork network, MiniBatches batches, boolean weightDecay,
-                                  BooleanSupplier stopRequested) {
+    public static OptionalDouble fitEpoch(TrainingStep step, MiniBatches batches, BooleanSupplier stopRequested) {
         batches.shuffle();
         double lossSum = 0;
         for (int b = 0; b < batches.count(); b++) {
-            network.fit(batches.features(b), batches.labels(b), null, null);
-            // DL4J's score adds 0.5 * lambda * |w|^2 per weight-decay term; a decoupled decay is not part of the loss.
-            double score = weightDecay ? network.score() - network.calcRegularizationScore(true) : network.score();
-            lossSum += score * batches.size(b);
+            lossSum += step.fit(batches.features(b), batches.labels(b)) * batches.size(b);
             if ((b + 1) % STOP_CHECK_INTERVAL == 0 && stopRequested.getAsBoolean()) {
                 return OptionalDouble.empty();
             }
         }
-        network.incrementEpochCount();
+        step.network().incrementEpochCount();
         return OptionalDouble.of(lossSum / batches.rows());
     }
 

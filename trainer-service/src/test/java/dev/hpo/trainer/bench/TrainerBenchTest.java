@@ -6,25 +6,51 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainerBenchTest {
 
+    private static final String JSON_LINE = "\\{\"batch\": %d, \"seconds_per_epoch\": \\d+\\.\\d{4}}";
+
+    /** What a run printed on stdout and on stderr. */
+    private record Printed(List<String> out, String err) {
+    }
+
+    private static Printed run(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            TrainerBench.main(args);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Printed(out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void jsonModePrintsOneLinePerBatchSize() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            TrainerBench.main(new String[] {"--batch", "32,64", "--rows", "300", "--features", "6", "--epochs", "1",
-                "--warmup", "0", "--json"});
-        } finally {
-            System.setOut(original);
-        }
+        Printed printed = run("--batch", "32,64", "--rows", "300", "--features", "6", "--epochs", "1", "--warmup", "0",
+                "--json");
 
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).satisfiesExactly(
-                line -> assertThat(line).matches("\\{\"batch\": 32, \"seconds_per_epoch\": \\d+\\.\\d{4}}"),
-                line -> assertThat(line).matches("\\{\"batch\": 64, \"seconds_per_epoch\": \\d+\\.\\d{4}}"));
+        assertThat(printed.out()).satisfiesExactly(
+                line -> assertThat(line).matches(JSON_LINE.formatted(32)),
+                line -> assertThat(line).matches(JSON_LINE.formatted(64)));
+        assertThat(printed.err()).contains("the trainer's training step");
+    }
+
+    @Test
+    void dl4jFitModeTimesDl4jsOwnFit() throws Exception {
+        Printed printed = run("--batch", "64", "--rows", "300", "--features", "6", "--epochs", "1", "--warmup", "0",
+                "--json", "--dl4j-fit");
+
+        assertThat(printed.out()).singleElement().asString().matches(JSON_LINE.formatted(64));
+        assertThat(printed.err()).contains("DL4J's MultiLayerNetwork.fit");
     }
 
     @Test

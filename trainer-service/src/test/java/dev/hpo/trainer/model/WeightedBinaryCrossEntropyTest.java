@@ -42,6 +42,21 @@ class WeightedBinaryCrossEntropyTest {
     }
 
     @Test
+    void theHostVersionGivesTheSameScoreSumAndGradientAsTheNd4jOne() {
+        float[] gradient = new float[4];
+
+        double sum = LOSS.scoreAndGradient(new float[] {1, 0, 1, 0}, new float[] {0.7f, -1.2f, 40, 40}, gradient);
+
+        // the logit 40 is clipped in the score, not in the gradient, on both paths
+        double expectedSum = LOSS.computeScore(LABELS, LOGITS, new ActivationSigmoid(), null, false);
+        assertThat(sum).isCloseTo(expectedSum, within(1e-6));
+        double[] expected = LOSS.computeGradient(LABELS, LOGITS, new ActivationSigmoid(), null).toDoubleVector();
+        for (int i = 0; i < 4; i++) {
+            assertThat((double) gradient[i]).isCloseTo(expected[i], within(1e-6));
+        }
+    }
+
+    @Test
     void onlyASigmoidOutputIsAccepted() {
         assertThatThrownBy(() -> LOSS.computeGradient(LABELS, LOGITS, new ActivationReLU(), null))
                 .isInstanceOf(IllegalStateException.class);
