@@ -49,7 +49,11 @@ class PipelineIT {
     private static final Duration STUDY_TIMEOUT = Duration.ofMinutes(8);
     /** The shortest record lock the broker allows by default ({@code group.share.min.record.lock.duration.ms}). */
     private static final Duration SHORT_LOCK = Duration.ofSeconds(15);
-    /** One trial of 60 epochs on 6,000 rows: about a minute here, several times {@link #SHORT_LOCK}. */
+    /**
+     * One trial of 40 epochs, each made to last at least a second more (fault injection, see the trainer's
+     * Faults): over 40 s on any machine, well over twice {@link #SHORT_LOCK}, and long enough to kill its trainer
+     * in the middle.
+     */
     private static final String LONG_TRIAL = """
             name: %s
             objective: {metric: val_recall, direction: maximize}
@@ -58,10 +62,11 @@ class PipelineIT {
             finalRefit: false
             searchSpace:
               batch_size: {type: choice, values: [16]}
-              epochs: {type: int, min: 60, max: 60}
+              epochs: {type: int, min: 40, max: 40}
             trainer:
-              dataset: {type: synthetic-fraud, rows: 6000, features: 20, positiveRate: 0.1, seed: 5}
+              dataset: {type: synthetic-fraud, rows: 2000, features: 20, positiveRate: 0.1, seed: 5}
               model: fraud-mlp
+              faults: {epochDelayMs: 1000}
             """;
 
     /** Short trials; name, seed, trials, parallelism and extra lines of the trainer section to fill in. */
@@ -428,7 +433,7 @@ class PipelineIT {
 
             JsonNode trial = client.trials(id).get(0);
             assertThat(trial.path("status").asText()).as(trial.toString()).isEqualTo("COMPLETED");
-            assertThat(trial.path("epochs").asInt()).isEqualTo(60);
+            assertThat(trial.path("epochs").asInt()).isEqualTo(40);
             Duration trained = Duration.ofMillis(trial.path("durationMs").asLong());
             assertThat(trained).as("the trial outlasted its lock twice, or this test proves nothing")
                     .isGreaterThan(SHORT_LOCK.multipliedBy(2));

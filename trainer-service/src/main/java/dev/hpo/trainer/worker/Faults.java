@@ -7,7 +7,8 @@ import org.jboss.logging.Logger;
 /**
  * Fault injection for the reliability tests: a study's {@code trainer.faults: {haltOnTrials: [numbers]}} makes
  * the worker's JVM die (as {@code kill -9} would, no shutdown hook) when it starts training one of those
- * trials, on every delivery. A worker obeys it only with {@code hpo.worker.fault-injection=true}; any other
+ * trials, on every delivery; {@code epochDelayMs: N} makes every epoch last at least N ms more, so that a test
+ * can rely on a trial outlasting a lock or a kill whatever the machine's speed. A worker obeys it only with {@code hpo.worker.fault-injection=true}; any other
  * worker fails such a trial with the reason, so that a production pool cannot be crashed by a study.
  */
 final class Faults {
@@ -17,6 +18,18 @@ final class Faults {
     private static final int KILLED = 137;
 
     private Faults() {
+    }
+
+    /** Sleeps the delay {@code trial} asks for after an epoch (nothing without faults); on the training thread. */
+    static void afterEpoch(TrialMessage trial, boolean enabled) {
+        long delay = trial.trainer().path("faults").path("epochDelayMs").asLong(0);
+        if (enabled && delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Obeys (or refuses) the faults {@code trial} asks for; called on the training thread. */

@@ -159,6 +159,7 @@ public final class TrialWorker implements Runnable {
                 epochStart[0] = now;
                 publisher.progress(ProgressMessage.epoch(trial.studyId(), trial.trialId(), attempt, worker, epoch,
                         epochMetrics, clock.instant()));
+                Faults.afterEpoch(trial, settings.faultInjection());
             }, () -> !running.get() || control.stopRequested(start, limit));
         });
         try {
