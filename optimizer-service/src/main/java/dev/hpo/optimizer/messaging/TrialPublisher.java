@@ -7,7 +7,6 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +38,7 @@ public class TrialPublisher {
     /** Called on worker threads only (REST, the blocking consumers, recovery): it may wait on the broker. */
     public void publish(String pool, TrialMessage trial) {
         if (preparedPools.add(pool)) {
-            TopicSetup.ensure(kafkaConfig, List.of(pool));
+            TopicSetup.ensureTrialTopic(kafkaConfig, pool);
         }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.trials(pool)).withKey(trial.trialId()).build();

@@ -2,7 +2,6 @@ package dev.hpo.optimizer.recovery;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +26,7 @@ public final class TopicReplay {
     private final Map<String, Object> config;
 
     public TopicReplay(Map<String, Object> kafkaConfig) {
-        config = new HashMap<>(kafkaConfig);
-        config.keySet().removeIf(k -> k.startsWith("key.") || k.startsWith("value."));
+        config = TopicSetup.clientConfig(kafkaConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "hpo-replay-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

@@ -34,48 +34,81 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
+    /**
+     * A topic as the optimizer wants it.
+     *
+     * @param partitions a fixed count (a topic that must have exactly that many), or empty for the broker default
+     */
+    record Spec(String name, Optional<Integer> partitions, Map<String, String> configs) {
+    }
+
     /** The topics and their configs; {@code pools} are the worker pools whose trial topics to create. */
-    static Map<String, Map<String, String>> topics(List<String> pools) {
-        Map<String, Map<String, String>> topics = new HashMap<>();
-        topics.put(Topics.STUDIES, Map.of("cleanup.policy", "compact"));
-        topics.put(Topics.RESULTS, KEEP_ALL);
-        topics.put(Topics.PROGRESS, Map.of("retention.ms", Long.toString(TimeUnit.DAYS.toMillis(7))));
-        topics.put(Topics.CONTROL, Map.of("retention.ms", Long.toString(TimeUnit.DAYS.toMillis(1))));
-        topics.put(Topics.DLQ, Map.of("retention.ms", Long.toString(TimeUnit.DAYS.toMillis(30))));
-        pools.forEach(p -> topics.put(Topics.trials(p), KEEP_ALL));
+    static List<Spec> topics(List<String> pools) {
+        List<Spec> topics = new ArrayList<>(List.of(
+                new Spec(Topics.STUDIES, Optional.empty(), Map.of("cleanup.policy", "compact")),
+                new Spec(Topics.RESULTS, Optional.empty(), KEEP_ALL),
+                new Spec(Topics.PROGRESS, Optional.empty(),
+                        Map.of("retention.ms", Long.toString(TimeUnit.DAYS.toMillis(7)))),
+                new Spec(Topics.CONTROL, Optional.empty(),
+                        Map.of("retention.ms", Long.toString(TimeUnit.DAYS.toMillis(1)))),
+                new Spec(Topics.DLQ, Optional.empty(),
+                        Map.of("retention.ms", Long.toString(TimeUnit.DAYS.toMillis(30))))));
+        pools.forEach(p -> topics.add(trialTopic(p)));
         return topics;
+    }
+
+    private static Spec trialTopic(String pool) {
+        return new Spec(Topics.trials(pool), Optional.of(TrialTopics.PARTITIONS), KEEP_ALL);
     }
 
     /** Creates (or re-configures) every topic, and the trial topics of {@code pools}. */
     public static void ensure(Map<String, Object> kafkaConfig, List<String> pools) {
+        create(kafkaConfig, topics(pools));
+    }
+
+    /** Creates (or re-configures) the trial topic of {@code pool} alone. */
+    public static void ensureTrialTopic(Map<String, Object> kafkaConfig, String pool) {
+        create(kafkaConfig, List.of(trialTopic(pool)));
+    }
+
+    /** The client config of {@code kafkaConfig} without the channels' serializers, for Admin and plain clients. */
+    static Map<String, Object> clientConfig(Map<String, Object> kafkaConfig) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.keySet().removeIf(k -> k.startsWith("key.") || k.startsWith("value."));
-        try (Admin admin = Admin.create(config)) {
-            List<NewTopic> topics = new ArrayList<>();
-            List<String> trialTopics = pools.stream().map(Topics::trials).toList();
-            topics(pools).forEach((name, configs) -> topics.add(new NewTopic(name,
-                    trialTopics.contains(name) ? Optional.of(TrialTopics.PARTITIONS) : Optional.empty(), Optional.empty())
-                    .configs(configs)));
+        return config;
+    }
+
+    /**
+     * Creates the topics that do not exist and sets their configs on those that do (a topic created earlier by a
+     * client's auto-creation has the broker defaults); warns of a topic with more partitions than its spec fixes.
+     */
+    private static void create(Map<String, Object> kafkaConfig, List<Spec> topics) {
+        try (Admin admin = Admin.create(clientConfig(kafkaConfig))) {
+            Map<String, Spec> byName = new HashMap<>();
+            topics.forEach(t -> byName.put(t.name(), t));
             Map<ConfigResource, Collection<AlterConfigOp>> existing = new HashMap<>();
-            admin.createTopics(topics).values().forEach((name, future) -> {
-                try {
-                    future.get(30, TimeUnit.SECONDS);
-                    LOG.infof("created topic %s", name);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof TopicExistsException) {
-                        existing.put(new ConfigResource(ConfigResource.Type.TOPIC, name), ops(topics(pools).get(name)));
-                    } else {
-                        LOG.warnf("could not create topic %s: %s", name, e.getCause());
-                    }
-                } catch (TimeoutException e) {
-                    LOG.warnf("timed out creating topic %s", name);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            // A topic created earlier by a client's auto-creation has the broker defaults: set ours on it.
+            admin.createTopics(topics.stream()
+                            .map(t -> new NewTopic(t.name(), t.partitions(), Optional.empty()).configs(t.configs()))
+                            .toList())
+                    .values().forEach((name, future) -> {
+                        try {
+                            future.get(30, TimeUnit.SECONDS);
+                            LOG.infof("created topic %s", name);
+                        } catch (ExecutionException e) {
+                            if (e.getCause() instanceof TopicExistsException) {
+                                existing.put(new ConfigResource(ConfigResource.Type.TOPIC, name),
+                                        ops(byName.get(name).configs()));
+                            } else {
+                                LOG.warnf("could not create topic %s: %s", name, e.getCause());
+                            }
+                        } catch (TimeoutException e) {
+                            LOG.warnf("timed out creating topic %s", name);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
             admin.incrementalAlterConfigs(existing).all().get(30, TimeUnit.SECONDS);
-            warnIfShared(admin, trialTopics);
+            warnIfMorePartitions(admin, topics.stream().filter(t -> t.partitions().isPresent()).toList());
         } catch (ExecutionException | TimeoutException e) {
             LOG.warnf("could not configure or describe the existing topics: %s", e.toString());
         } catch (InterruptedException e) {
@@ -83,16 +116,22 @@ public final class TopicSetup {
         }
     }
 
-    /** Partitions cannot be taken away: say what a trial topic with several costs, and the way out. */
-    private static void warnIfShared(Admin admin, List<String> trialTopics)
+    /**
+     * Partitions cannot be taken away: say what an existing topic with more partitions than it should have costs
+     * (for a trial topic: while a pool has fewer trainers than partitions, Kafka gives each partition to one
+     * trainer), and the way out.
+     */
+    private static void warnIfMorePartitions(Admin admin, List<Spec> fixed)
             throws ExecutionException, TimeoutException, InterruptedException {
-        admin.describeTopics(trialTopics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) -> {
+        Map<String, Integer> wanted = new HashMap<>();
+        fixed.forEach(t -> wanted.put(t.name(), t.partitions().orElseThrow()));
+        admin.describeTopics(wanted.keySet()).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) -> {
             int partitions = description.partitions().size();
-            if (partitions > TrialTopics.PARTITIONS) {
-                LOG.warnf("topic %s has %d partitions: while a pool has fewer trainers than that, Kafka gives each "
-                        + "partition to one trainer and its trials wait for that trainer while others idle; "
-                        + "recreate the topic with %d partition when no study runs", name, partitions,
-                        TrialTopics.PARTITIONS);
+            if (partitions > wanted.get(name)) {
+                LOG.warnf("topic %s has %d partitions where %d are wanted: for a trial topic, while a pool has fewer "
+                        + "trainers than partitions, Kafka gives each partition to one trainer and its trials wait "
+                        + "for that trainer while others idle; recreate the topic when no study runs", name,
+                        partitions, wanted.get(name));
             }
         });
     }
