@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +43,11 @@ public class OptimizerLease {
 
     public static final String TOPIC = "hpo.optimizer.lease";
     public static final String GROUP = "hpo-optimizer-lease";
+    /**
+     * The lease itself: the topic's first partition. Only this one counts, so that a topic someone gave more
+     * partitions still has one holder.
+     */
+    private static final TopicPartition LEASE = new TopicPartition(TOPIC, 0);
     private static final Logger LOG = Logger.getLogger(OptimizerLease.class);
     private static final Duration POLL = Duration.ofMillis(500);
     /** The exit status of a replica that lost its lease while it held studies. */
@@ -74,7 +78,6 @@ public class OptimizerLease {
     }
 
     private volatile State state = State.JOINING;
-    private volatile boolean held;
     private volatile boolean closing;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
@@ -94,7 +97,7 @@ public class OptimizerLease {
 
     /** Whether this replica holds the lease and drives the studies. */
     public boolean held() {
-        return held;
+        return state == State.HOLDER;
     }
 
     public State state() {
@@ -109,7 +112,7 @@ public class OptimizerLease {
     private void run() {
         try {
             createTopic();
-            Map<String, Object> config = clientConfig();
+            Map<String, Object> config = TopicSetup.clientConfig(kafkaConfig);
             config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
             config.put(ConsumerConfig.CLIENT_ID_CONFIG, "optimizer-lease-" + replica());
             config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -121,6 +124,8 @@ public class OptimizerLease {
             // holder is never asked to give the lease up and take it back (the eager default revokes everything).
             config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            // Never let a subscription create the topic with the broker's default partition count.
+            config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
             consumer = new KafkaConsumer<>(config);
             consumer.subscribe(List.of(TOPIC), new Listener());
             LOG.infof("replica %s: waiting for the optimizer lease (%s)", replica(), GROUP);
@@ -131,7 +136,7 @@ public class OptimizerLease {
             // closing
         } catch (RuntimeException e) {
             LOG.errorf(e, "replica %s: the lease loop failed", replica());
-            if (held) {
+            if (held()) {
                 fence("the lease loop failed while holding the lease");
             }
         } finally {
@@ -146,12 +151,11 @@ public class OptimizerLease {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty() && !held) {
-                held = true;
+            if (partitions.contains(LEASE) && !held()) {
                 state = State.HOLDER;
                 LOG.infof("replica %s holds the optimizer lease: recovering the studies", replica());
                 recovery.start();
-            } else if (partitions.isEmpty() && !held && state != State.STANDBY) {
+            } else if (state == State.JOINING) {
                 state = State.STANDBY;
                 LOG.infof("replica %s is a standby: another replica holds the optimizer lease", replica());
             }
@@ -168,7 +172,7 @@ public class OptimizerLease {
         }
 
         private void lost(Collection<TopicPartition> partitions) {
-            if (held && !partitions.isEmpty() && !closing) {
+            if (held() && partitions.contains(LEASE) && !closing) {
                 fence("lost the optimizer lease while holding it");
             }
         }
@@ -180,14 +184,8 @@ public class OptimizerLease {
         Runtime.getRuntime().halt(FENCED);
     }
 
-    private Map<String, Object> clientConfig() {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.keySet().removeIf(k -> k.startsWith("key.") || k.startsWith("value."));
-        return config;
-    }
-
     private void createTopic() {
-        try (Admin admin = Admin.create(clientConfig())) {
+        try (Admin admin = Admin.create(TopicSetup.clientConfig(kafkaConfig))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(1), Optional.empty())))
                     .all().get(60, TimeUnit.SECONDS);
             LOG.infof("created topic %s", TOPIC);
