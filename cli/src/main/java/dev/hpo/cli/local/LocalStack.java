@@ -175,11 +175,14 @@ public final class LocalStack {
             throw new IllegalStateException(name + " (pid " + old.pid() + ") is still running");
         }
         // The broker is ready when start returns; a service is awaited below, after its pid is recorded.
-        StackProcess fresh = name.equals(StackState.KAFKA)
-                ? startBroker(old.port(), controllerPort()).processes().get(0)
-                : startService(name, name.equals(StackState.OPTIMIZER) ? commands.optimizer() : commands.trainer(),
-                        old.port(), state.bootstrap(), name.equals(StackState.OPTIMIZER) ? Map.of()
-                                : Map.of("OMP_NUM_THREADS", "1", "HPO_WORKER_ID", name));
+        StackProcess fresh;
+        if (name.equals(StackState.KAFKA)) {
+            fresh = startBroker(old.port(), controllerPort()).processes().get(0);
+        } else if (name.equals(StackState.OPTIMIZER)) {
+            fresh = startService(name, commands.optimizer(), old.port(), state.bootstrap(), Map.of());
+        } else {
+            fresh = startService(name, commands.trainer(), old.port(), state.bootstrap(), trainerEnvironment(name));
+        }
         List<StackProcess> processes = new java.util.ArrayList<>(state.processes());
         processes.replaceAll(p -> p.name().equals(name) ? fresh : p);
         state = new StackState(state.api(), state.bootstrap(), processes);
@@ -241,6 +244,14 @@ public final class LocalStack {
         return Integer.parseInt(voters.substring(voters.lastIndexOf(':') + 1));
     }
 
+    /**
+     * A trainer's own variables: its name in results, and one OpenMP thread (several times faster for these small
+     * networks, and stable when the trainers share the cores; see STACK.md).
+     */
+    private static Map<String, String> trainerEnvironment(String name) {
+        return Map.of("OMP_NUM_THREADS", "1", "HPO_WORKER_ID", name);
+    }
+
     private StackState startServices(StackState state, List<String> optimizerCommand, List<String> trainerCommand,
             int trainers, StateFile stateFile) {
         List<Integer> ports = FreePorts.pick(trainers + 1);
@@ -253,10 +264,8 @@ public final class LocalStack {
         for (int i = 1; i <= trainers; i++) {
             String name = StackState.TRAINER_PREFIX + i;
             progress.accept("starting " + name + " on port " + ports.get(i));
-            // One OpenMP thread: several times faster for these small networks, and stable when the
-            // trainers share the cores (see STACK.md).
             state = state.with(startService(name, trainerCommand, ports.get(i), state.bootstrap(),
-                    Map.of("OMP_NUM_THREADS", "1", "HPO_WORKER_ID", name)));
+                    trainerEnvironment(name)));
             stateFile.write(state);
         }
         return state;
