@@ -22,8 +22,19 @@ public final class StudySpecJson {
     public static ObjectNode write(StudySpec spec) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("name", spec.name());
-        root.putObject("objective").put("metric", spec.objective().metric())
-                .put("direction", lower(spec.objective().direction()));
+        if (spec.multiObjective()) {
+            ArrayNode objectives = root.putArray("objectives");
+            for (Objective o : spec.objectives()) {
+                ObjectNode n = objectives.addObject().put("metric", o.metric()).put("direction", lower(o.direction()));
+                Double reference = spec.references().get(o.metric());
+                if (reference != null) {
+                    n.put("reference", reference);
+                }
+            }
+        } else {
+            root.putObject("objective").put("metric", spec.objective().metric())
+                    .put("direction", lower(spec.objective().direction()));
+        }
         StrategySpec s = spec.strategy();
         ObjectNode strategy = root.putObject("strategy").put("type", lower(s.type()))
                 .put("acquisition", lower(s.acquisition())).put("xi", s.xi()).put("kappa", s.kappa())
@@ -42,8 +53,25 @@ public final class StudySpecJson {
         root.set("trainer", spec.trainer().deepCopy());
         root.put("finalRefit", spec.finalRefit());
         if (!spec.warmStartFrom().isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode ids = root.putArray("warmStartFrom");
+            ArrayNode ids = root.putArray("warmStartFrom");
             spec.warmStartFrom().forEach(ids::add);
+        }
+        if (!spec.constraints().isEmpty()) {
+            ArrayNode constraints = root.putArray("constraints");
+            for (OutcomeConstraint c : spec.constraints()) {
+                ObjectNode n = constraints.addObject().put("metric", c.metric());
+                if (c.min() != null) {
+                    n.put("min", c.min());
+                }
+                if (c.max() != null) {
+                    n.put("max", c.max());
+                }
+            }
+        }
+        EarlyStopping e = spec.earlyStopping();
+        if (e != null) {
+            root.putObject("earlyStopping").put("type", lower(e.type())).put("minEpochs", e.minEpochs())
+                    .put("minTrials", e.minTrials()).put("reductionFactor", e.reductionFactor());
         }
         return root;
     }

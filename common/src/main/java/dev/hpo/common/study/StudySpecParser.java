@@ -37,7 +37,7 @@ public final class StudySpecParser {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
     private static final Set<String> TOP_LEVEL = Set.of("name", "objective", "strategy", "budget", "workerPool",
-            "searchSpace", "trainer", "finalRefit", "warmStartFrom");
+            "searchSpace", "trainer", "finalRefit", "warmStartFrom", "objectives", "constraints", "earlyStopping");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -81,7 +81,10 @@ public final class StudySpecParser {
         if (name != null && !NAME.matcher(name).matches()) {
             error("name", name, "must match " + NAME.pattern());
         }
-        Objective objective = objective(root.get("objective"));
+        Map<String, Double> references = new LinkedHashMap<>();
+        List<Objective> objectives = root.has("objectives") ? objectives(root, references) : List.of();
+        Objective objective = root.has("objectives") ? (objectives.isEmpty() ? null : objectives.get(0))
+                : objective(root.get("objective"), "objective");
         SearchSpace space = searchSpace(root.get("searchSpace"));
         StrategySpec strategy = strategy(root.get("strategy"));
         Budget budget = budget(root.get("budget"));
@@ -91,6 +94,8 @@ public final class StudySpecParser {
         }
         boolean finalRefit = bool(root, "finalRefit", true, "finalRefit");
         List<String> warmStartFrom = warmStartFrom(root.get("warmStartFrom"));
+        List<OutcomeConstraint> constraints = constraints(root.get("constraints"));
+        EarlyStopping earlyStopping = earlyStopping(root.get("earlyStopping"));
         JsonNode trainer = root.get("trainer");
         if (trainer != null && !trainer.isObject()) {
             error("trainer", trainer, "must be an object");
@@ -100,7 +105,119 @@ public final class StudySpecParser {
         }
         ObjectNode trainerSection = trainer == null ? Json.mapper().createObjectNode() : (ObjectNode) trainer;
         return new StudySpec(name, objective, strategy, budget, pool, space, trainerSection.deepCopy(), finalRefit,
-                warmStartFrom);
+                warmStartFrom, objectives, references, constraints, earlyStopping);
+    }
+
+    /**
+     * {@code objectives: [{metric, direction, reference?}, ...]}: two to {@value StudySpec#MAX_OBJECTIVES} distinct
+     * metrics; {@code objective} may not be given as well.
+     */
+    private List<Objective> objectives(JsonNode root, Map<String, Double> references) {
+        JsonNode node = root.get("objectives");
+        List<Objective> out = new ArrayList<>();
+        if (root.has("objective")) {
+            error("objective", root.get("objective"), "must not be given with objectives (the first of objectives is"
+                    + " the primary objective)");
+        }
+        if (!node.isArray() || node.size() < 2 || node.size() > StudySpec.MAX_OBJECTIVES) {
+            error("objectives", node, "must be a list of 2 to " + StudySpec.MAX_OBJECTIVES
+                    + " objectives {metric, direction} (use objective for one)");
+            return out;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String path = "objectives[" + i + "]";
+            JsonNode entry = node.get(i);
+            if (entry.isObject()) {
+                unknownFields(entry, path, Set.of("metric", "direction", "reference"));
+            }
+            Objective o = objective(entry, path);
+            if (o == null) {
+                continue;
+            }
+            if (out.stream().anyMatch(p -> p.metric().equals(o.metric()))) {
+                error(path + ".metric", o.metric(), "is listed twice");
+                continue;
+            }
+            if (entry.has("reference")) {
+                references.put(o.metric(), number(entry, "reference", 0, path + ".reference", -Double.MAX_VALUE,
+                        Double.MAX_VALUE));
+            }
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** {@code constraints: [{metric, min?, max?}, ...]}. */
+    private List<OutcomeConstraint> constraints(JsonNode node) {
+        List<OutcomeConstraint> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray() || node.size() > StudySpec.MAX_CONSTRAINTS) {
+            error("constraints", node, "must be a list of at most " + StudySpec.MAX_CONSTRAINTS
+                    + " constraints {metric, min, max}");
+            return out;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String path = "constraints[" + i + "]";
+            JsonNode entry = node.get(i);
+            if (!entry.isObject()) {
+                error(path, entry, "must be an object {metric, min, max}, for example {metric: val_precision, min: 0.75}");
+                continue;
+            }
+            unknownFields(entry, path, Set.of("metric", "min", "max"));
+            String metric = text(entry, "metric", null, true, path + ".metric");
+            if (metric != null && !NAME.matcher(metric).matches()) {
+                error(path + ".metric", metric, "must match " + NAME.pattern());
+                metric = null;
+            }
+            Double min = entry.has("min") ? number(entry, "min", Double.NaN, path + ".min", -Double.MAX_VALUE,
+                    Double.MAX_VALUE) : null;
+            Double max = entry.has("max") ? number(entry, "max", Double.NaN, path + ".max", -Double.MAX_VALUE,
+                    Double.MAX_VALUE) : null;
+            if (min == null && max == null) {
+                error(path, entry, "needs min or max");
+            } else if (min != null && max != null && min > max) {
+                error(path + ".min", min, "must not exceed max (" + max + ")");
+            } else if (metric != null && (min == null || !min.isNaN()) && (max == null || !max.isNaN())) {
+                out.add(new OutcomeConstraint(metric, min, max));
+            }
+        }
+        return out;
+    }
+
+    /** {@code earlyStopping: {type: median|asha, minEpochs, minTrials, reductionFactor}}. */
+    private EarlyStopping earlyStopping(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            error("earlyStopping", node, "must be an object, for example {type: median}");
+            return null;
+        }
+        unknownFields(node, "earlyStopping", Set.of("type", "minEpochs", "minTrials", "reductionFactor"));
+        if (!node.has("type")) {
+            error("earlyStopping.type", null, "is required (median or asha)");
+            return null;
+        }
+        EarlyStopping.Type type = enumValue(node, "type", EarlyStopping.Type.class, null, "earlyStopping.type");
+        int minEpochs = (int) integer(node, "minEpochs", type == EarlyStopping.Type.ASHA
+                ? EarlyStopping.DEFAULT_ASHA_MIN_EPOCHS : EarlyStopping.DEFAULT_MEDIAN_MIN_EPOCHS,
+                "earlyStopping.minEpochs", 1, 100_000);
+        int minTrials = (int) integer(node, "minTrials", EarlyStopping.DEFAULT_MIN_TRIALS, "earlyStopping.minTrials",
+                1, MAX_TRIALS);
+        int reductionFactor = (int) integer(node, "reductionFactor", EarlyStopping.DEFAULT_REDUCTION_FACTOR,
+                "earlyStopping.reductionFactor", 2, 100);
+        return type == null ? null : new EarlyStopping(type, minEpochs, minTrials, reductionFactor);
+    }
+
+    private void unknownFields(JsonNode node, String path, Set<String> known) {
+        node.fieldNames().forEachRemaining(f -> {
+            if (!known.contains(f)) {
+                error(path + "." + f, null, "is not a known field (expected one of "
+                        + String.join(", ", sorted(known)) + ")");
+            }
+        });
     }
 
     /** Study ids; whether they exist and fit is the optimizer's to say. */
@@ -132,20 +249,21 @@ public final class StudySpecParser {
         return ids;
     }
 
-    private Objective objective(JsonNode node) {
+    private Objective objective(JsonNode node, String path) {
         if (node == null || node.isNull()) {
-            error("objective", null, "is required (for example {metric: val_recall, direction: maximize})");
+            error(path, null, "is required (for example {metric: val_recall, direction: maximize})");
             return null;
         }
         if (!node.isObject()) {
-            error("objective", node, "must be an object with metric and direction");
+            error(path, node, "must be an object with metric and direction");
             return null;
         }
-        String metric = text(node, "metric", null, true, "objective.metric");
+        String metric = text(node, "metric", null, true, path + ".metric");
         if (metric != null && !NAME.matcher(metric).matches()) {
-            error("objective.metric", metric, "must match " + NAME.pattern());
+            error(path + ".metric", metric, "must match " + NAME.pattern());
+            metric = null;
         }
-        Direction direction = enumValue(node, "direction", Direction.class, Direction.MAXIMIZE, "objective.direction");
+        Direction direction = enumValue(node, "direction", Direction.class, Direction.MAXIMIZE, path + ".direction");
         return metric == null || direction == null ? null : new Objective(metric, direction);
     }
 

@@ -62,6 +62,49 @@ class StudySpecParserTest {
     }
 
     @Test
+    void readsConstraintsObjectivesAndEarlyStoppingAndWritesThemBack() {
+        String spec = REFERENCE.replace("objective: {metric: val_recall, direction: maximize}\n", """
+                objectives:
+                  - {metric: val_recall, direction: maximize}
+                  - {metric: val_precision, direction: maximize, reference: 0.1}
+                constraints: [{metric: val_precision, min: 0.75}, {metric: train_loss, min: 0, max: 2.5}]
+                earlyStopping: {type: asha, reductionFactor: 4}
+                """);
+
+        StudySpec parsed = StudySpecParser.parse(spec);
+
+        assertThat(parsed.objective()).isEqualTo(new Objective("val_recall", Direction.MAXIMIZE));
+        assertThat(parsed.objectives()).extracting(Objective::metric).containsExactly("val_recall", "val_precision");
+        assertThat(parsed.multiObjective()).isTrue();
+        assertThat(parsed.references()).isEqualTo(Map.of("val_precision", 0.1));
+        assertThat(parsed.constraints()).containsExactly(new OutcomeConstraint("val_precision", 0.75, null),
+                new OutcomeConstraint("train_loss", 0.0, 2.5));
+        assertThat(parsed.earlyStopping()).isEqualTo(new EarlyStopping(EarlyStopping.Type.ASHA,
+                EarlyStopping.DEFAULT_ASHA_MIN_EPOCHS, EarlyStopping.DEFAULT_MIN_TRIALS, 4));
+        assertThat(parsed.feasible(Map.of("val_precision", 0.8, "train_loss", 0.3))).isTrue();
+        assertThat(parsed.feasible(Map.of("val_precision", 0.74, "train_loss", 0.3))).isFalse();
+        assertThat(parsed.feasible(Map.of("val_precision", 0.8))).isFalse();
+        assertThat(StudySpecParser.parse(StudySpecJson.write(parsed).toString())).isEqualTo(parsed);
+    }
+
+    @Test
+    void aSingleObjectiveStudyHasOneObjectiveNoConstraintsAndNoEarlyStopping() {
+        StudySpec spec = StudySpecParser.parse(REFERENCE);
+
+        assertThat(spec.objectives()).containsExactly(spec.objective());
+        assertThat(spec.multiObjective()).isFalse();
+        assertThat(spec.constraints()).isEmpty();
+        assertThat(spec.feasible(Map.of())).isTrue();
+        assertThat(spec.earlyStopping()).isNull();
+        assertThat(StudySpecParser.parse("""
+                {"name": "x", "objective": {"metric": "m"}, "budget": {"maxTrials": 5},
+                 "searchSpace": {"flag": {"type": "boolean"}}, "earlyStopping": {"type": "median"}}""")
+                .earlyStopping()).isEqualTo(new EarlyStopping(EarlyStopping.Type.MEDIAN,
+                EarlyStopping.DEFAULT_MEDIAN_MIN_EPOCHS, EarlyStopping.DEFAULT_MIN_TRIALS,
+                EarlyStopping.DEFAULT_REDUCTION_FACTOR));
+    }
+
+    @Test
     void appliesDefaultsForOptionalSections() {
         StudySpec spec = StudySpecParser.parse("""
                 {"name": "x", "objective": {"metric": "val_loss", "direction": "minimize"},
@@ -96,8 +139,8 @@ class StudySpecParserTest {
 
         assertThatThrownBy(() -> StudySpecParser.parse(bad)).isInstanceOfSatisfying(InvalidSpecException.class,
                 e -> assertThat(e.errors()).extracting(FieldError::toString).containsExactlyInAnyOrder(
-                        "colour is not a known field (expected one of budget, finalRefit, name, objective, searchSpace, "
-                                + "strategy, trainer, warmStartFrom, workerPool)",
+                        "colour is not a known field (expected one of budget, constraints, earlyStopping, finalRefit, name, "
+                                + "objective, objectives, searchSpace, strategy, trainer, warmStartFrom, workerPool)",
                         "name (bad name!) must match [A-Za-z_][A-Za-z0-9_.-]{0,63}",
                         "objective.direction (upward) must be one of maximize, minimize",
                         "searchSpace.neurons1.min (70) must be <= max (60)",

@@ -1,5 +1,7 @@
 package dev.hpo.optimizer.strategy;
 
+import dev.hpo.common.study.Objective;
+import dev.hpo.common.study.OutcomeConstraint;
 import java.util.List;
 import java.util.Map;
 
@@ -11,15 +13,28 @@ import java.util.Map;
  * @param maximize whether larger objective values are better
  * @param prior    observations of earlier studies in a compatible space ({@code warmStartFrom}): they inform a
  *                 surrogate as completed trials do, but are not trials of this study and may be proposed again
+ * @param objectives  a multi-objective study's objectives, the first being the one of {@link Observation#value()}
+ *                    (read from {@link Observation#metrics()}); empty for a study of one objective
+ * @param constraints bounds on metrics (read from {@link Observation#metrics()}) that a configuration must respect
+ *                    to be feasible
  */
 public record StudyHistory(List<Observation> completed, List<Map<String, Object>> pending,
-                           List<Map<String, Object>> failed, boolean maximize, List<Observation> prior) {
+                           List<Map<String, Object>> failed, boolean maximize, List<Observation> prior,
+                           List<Objective> objectives, List<OutcomeConstraint> constraints) {
 
     public StudyHistory {
         completed = List.copyOf(completed);
         pending = List.copyOf(pending);
         failed = List.copyOf(failed);
         prior = List.copyOf(prior);
+        objectives = List.copyOf(objectives);
+        constraints = List.copyOf(constraints);
+    }
+
+    /** A history of one objective without constraints. */
+    public StudyHistory(List<Observation> completed, List<Map<String, Object>> pending,
+                        List<Map<String, Object>> failed, boolean maximize, List<Observation> prior) {
+        this(completed, pending, failed, maximize, prior, List.of(), List.of());
     }
 
     /** A history without warm start. */

@@ -183,13 +183,13 @@ public final class Study {
             if (t.state().inFlight()) {
                 pending.add(t.params());
             } else if (t.objective(metric).isPresent()) {
-                completed.add(new Observation(t.params(), t.objective(metric).getAsDouble()));
+                completed.add(new Observation(t.params(), t.objective(metric).getAsDouble(), t.metrics()));
             } else {
                 failed.add(t.params());
             }
         }
         return new StudyHistory(completed, pending, failed, spec.objective().direction() == Direction.MAXIMIZE,
-                prior);
+                prior, spec.multiObjective() ? spec.objectives() : List.of(), spec.constraints());
     }
 
     /** Seeds the surrogate with earlier studies' observations ({@code warmStartFrom}); before the first issue. */

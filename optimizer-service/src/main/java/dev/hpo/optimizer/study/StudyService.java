@@ -261,7 +261,7 @@ public class StudyService {
                 for (Trial t : source.trials()) {
                     Map<String, Object> params = spec.searchSpace().activeOnly(t.params());
                     if (t.objective(metric).isPresent() && spec.searchSpace().check(params).isEmpty()) {
-                        observations.add(new Observation(params, t.objective(metric).getAsDouble()));
+                        observations.add(new Observation(params, t.objective(metric).getAsDouble(), t.metrics()));
                     }
                 }
             }

@@ -1,0 +1,40 @@
+package dev.hpo.common.study;
+
+/**
+ * Stopping poor trials before their last epoch ({@code earlyStopping} in a spec), judged on the study's objective
+ * as the workers report it after each epoch on {@code hpo.progress}. Not to be confused with the trainer's own
+ * {@code trainer.earlyStopping}, which ends one trial when its validation loss stops improving.
+ *
+ * @param type            the rule
+ * @param minEpochs       no trial is stopped before it has run this many epochs (for ASHA, the first rung)
+ * @param minTrials       how many other trials must have reported an epoch before it is used to judge a trial
+ * @param reductionFactor ASHA's η: rungs at minEpochs·η^k epochs, and the top 1/η of a rung go on
+ */
+public record EarlyStopping(Type type, int minEpochs, int minTrials, int reductionFactor) {
+
+    /** The rules. */
+    public enum Type {
+        /**
+         * The median stopping rule (Golovin et al., "Google Vizier", KDD 2017): stop a trial whose best objective so
+         * far is worse than the median of the other trials' running averages at the same epoch.
+         */
+        MEDIAN,
+        /** Asynchronous successive halving (Li et al., "A System for Massively Parallel Hyperparameter Tuning", 2020). */
+        ASHA
+    }
+
+    public static final int DEFAULT_MEDIAN_MIN_EPOCHS = 5;
+    public static final int DEFAULT_ASHA_MIN_EPOCHS = 1;
+    public static final int DEFAULT_MIN_TRIALS = 5;
+    public static final int DEFAULT_REDUCTION_FACTOR = 3;
+
+    public EarlyStopping {
+        if (type == null) {
+            throw new IllegalArgumentException("type must be median or asha");
+        }
+        if (minEpochs < 1 || minTrials < 1 || reductionFactor < 2) {
+            throw new IllegalArgumentException("minEpochs (" + minEpochs + ") and minTrials (" + minTrials
+                    + ") must be >= 1, reductionFactor (" + reductionFactor + ") >= 2");
+        }
+    }
+}
