@@ -169,6 +169,12 @@ public final class Study {
      * an epoch, judged on its objective's curve against every other trial's. Returns why it should stop when the rule
      * says so, once per trial: a redelivered epoch, or a later one before the stop arrives, asks nothing more. Ended
      * trials and the final refit are never judged.
+     *
+     * <p>Curves live in memory only ({@code hpo.progress} is read from its latest offset, not replayed): after a
+     * restart or a failover the rule judges on the epochs received since, which holds it back (fewer completed
+     * curves than {@code minTrials}, and a running trial's curve is kept only from its first epoch on), never stops
+     * an ended trial again (its epochs are ignored), and may at most repeat the stop of a trial still running, which
+     * the trainer ignores as it stops that trial already.
      */
     public Optional<String> prune(String trialId) {
         Trial t = trials.get(trialId);
