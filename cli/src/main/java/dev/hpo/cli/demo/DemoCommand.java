@@ -50,6 +50,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Stop the grid after N trials (default: the whole grid).")
     Integer gridBudget;
 
+    @Option(names = "--early-stopping", paramLabel = "RULE",
+            description = "Stop poor trials of the Bayesian (or random) study early: median or asha, with the rule's"
+                    + " defaults (default: none; the grid study always runs every trial to its end).")
+    String earlyStopping;
+
     @Option(names = "--rows", paramLabel = "R", defaultValue = "10000",
             description = "Rows of the synthetic fraud data set (default: ${DEFAULT-VALUE}).")
     int rows;
@@ -79,6 +84,10 @@ public final class DemoCommand implements Callable<Integer> {
                     + " --grid reduced|full|none");
             return 2;
         }
+        if (earlyStopping != null && !List.of("median", "asha").contains(earlyStopping)) {
+            System.err.println("--early-stopping (" + earlyStopping + ") must be median or asha");
+            return 2;
+        }
         ObjectNode data = dataSection();
         if (data == null) {
             return 2;
@@ -89,7 +98,11 @@ public final class DemoCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         Report report = new Report(data, objective);
         try {
-            report.add(strategy, StudyRun.run(client, experiment.searchStudy(strategy), strategy, console, terminal));
+            ObjectNode search = experiment.searchStudy(strategy);
+            if (earlyStopping != null) {
+                search.putObject("earlyStopping").put("type", earlyStopping);
+            }
+            report.add(strategy, StudyRun.run(client, search, strategy, console, terminal));
             if (!"none".equals(grid)) {
                 ObjectNode gridSpec = experiment.gridStudy("full".equals(grid));
                 if (gridBudget != null) {

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * The demo's report, the way the reference experiment reports it: per method the best hyperparameters,
  * recall / precision / accuracy on the development data (training + validation, from the final refit) and on
- * the test split, trials run, wall time, total epochs and the trials each needed to reach the grid's best
+ * the test split, trials run and pruned, wall time, epochs (the search's, and with the refit) and the trials each needed to reach the grid's best
  * validation objective; then every trial. Written as {@code report.json}, {@code report.md} and
  * {@code report.html} with PNG plots.
  */
@@ -57,6 +57,13 @@ public final class Report {
         m.set("test", splitMetrics(refit.path("metrics"), "test_"));
         m.put("artifact", refit.path("artifact").asText(null));
         m.set("bestSoFar", r.path("bestSoFar"));
+        int pruned = 0;
+        long searchEpochs = 0;
+        for (JsonNode t : outcome.trials()) {
+            pruned += "PRUNED".equals(t.path("status").asText()) ? 1 : 0;
+            searchEpochs += t.path("epochs").asLong();
+        }
+        m.put("prunedTrials", pruned).put("searchEpochs", searchEpochs);
         ArrayNode trials = m.putArray("trials");
         for (JsonNode t : outcome.trials()) {
             ObjectNode trial = trials.addObject();
@@ -109,7 +116,8 @@ public final class Report {
 
     /** The comparison table: one row per method. */
     Table comparisonTable() {
-        List<String> header = new ArrayList<>(List.of("method", "trials", "wall time", "epochs"));
+        List<String> header = new ArrayList<>(List.of("method", "trials", "pruned", "wall time", "search epochs",
+                "epochs"));
         SPLIT_METRICS.forEach(s -> header.add("dev " + s));
         SPLIT_METRICS.forEach(s -> header.add("test " + s));
         header.add("best " + root.path("objective").asText());
@@ -117,8 +125,9 @@ public final class Report {
         Table table = new Table(header);
         for (JsonNode m : methods) {
             List<String> row = new ArrayList<>(List.of(m.path("method").asText(), m.path("trialsRun").asText(),
+                    m.path("prunedTrials").asText(),
                     String.format(Locale.ROOT, "%.0f s", m.path("wallTimeSeconds").asDouble()),
-                    m.path("totalEpochs").asText()));
+                    m.path("searchEpochs").asText(), m.path("totalEpochs").asText()));
             SPLIT_METRICS.forEach(s -> row.add(value(m.path("dev").path(s))));
             SPLIT_METRICS.forEach(s -> row.add(value(m.path("test").path(s))));
             row.add(value(m.path("bestValidation").path(root.path("objective").asText())));
@@ -220,8 +229,9 @@ public final class Report {
     }
 
     static String heading(JsonNode m) {
-        return String.format(Locale.ROOT, "%s (study %s): %d trials, %d epochs, %.1f s", m.path("method").asText(),
-                m.path("studyId").asText(), m.path("trialsRun").asInt(), m.path("totalEpochs").asLong(),
+        return String.format(Locale.ROOT, "%s (study %s): %d trials (%d pruned), %d epochs (%d in the search), %.1f s",
+                m.path("method").asText(), m.path("studyId").asText(), m.path("trialsRun").asInt(),
+                m.path("prunedTrials").asInt(), m.path("totalEpochs").asLong(), m.path("searchEpochs").asLong(),
                 m.path("wallTimeSeconds").asDouble());
     }
 

@@ -5,10 +5,16 @@ package dev.hpo.common.study;
  * as the workers report it after each epoch on {@code hpo.progress}. Not to be confused with the trainer's own
  * {@code trainer.earlyStopping}, which ends one trial when its validation loss stops improving.
  *
+ * <p>A stopped trial ends {@code PRUNED}: it counts towards the budget, is never the study's best, and enters the
+ * surrogate no better than the worst completed trial (see the optimizer's {@code Study.history}).
+ *
  * @param type            the rule
  * @param minEpochs       no trial is stopped before it has run this many epochs (for ASHA, the first rung)
- * @param minTrials       how many other trials must have reported an epoch before it is used to judge a trial
- * @param reductionFactor ASHA's η: rungs at minEpochs·η^k epochs, and the top 1/η of a rung go on
+ * @param minTrials       the evidence a decision needs: for the median rule, the completed trials whose running
+ *                        averages form the median; for ASHA, the values recorded at a rung (the judged trial's
+ *                        included) before the rung stops anyone
+ * @param reductionFactor ASHA's η: rungs at minEpochs·η^k epochs, and the top 1/η of a rung go on (unused by the
+ *                        median rule)
  */
 public record EarlyStopping(Type type, int minEpochs, int minTrials, int reductionFactor) {
 

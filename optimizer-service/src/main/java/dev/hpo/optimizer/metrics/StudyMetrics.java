@@ -1,5 +1,6 @@
 package dev.hpo.optimizer.metrics;
 
+import dev.hpo.common.study.EarlyStopping;
 import dev.hpo.optimizer.study.Study;
 import dev.hpo.optimizer.study.StudyStatus;
 import dev.hpo.optimizer.study.TrialState;
@@ -74,6 +75,13 @@ public class StudyMetrics {
     public void trialEnded(Study study, TrialState state) {
         Counter.builder("hpo.trials").description("Trials that ended, by status").tag("study", study.id())
                 .tag("status", state.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+    }
+
+    /** Counts a stop request of a study's early-stopping rule; the trial's PRUNED end is counted by {@link #trialEnded}. */
+    public void stopRequested(Study study, EarlyStopping.Type rule) {
+        Counter.builder("hpo.pruning.stops").description("Trials the study's early-stopping rule asked the workers to stop")
+                .tag("study", study.id()).tag("rule", rule.name().toLowerCase(Locale.ROOT)).register(registry)
+                .increment();
     }
 
     public Timer suggestTimer() {

@@ -3,6 +3,9 @@ package dev.hpo.optimizer.study;
 import dev.hpo.common.message.ResultMessage;
 import dev.hpo.common.study.Direction;
 import dev.hpo.common.study.StudySpec;
+import dev.hpo.optimizer.pruning.LearningCurve;
+import dev.hpo.optimizer.pruning.StoppingRule;
+import dev.hpo.optimizer.pruning.StoppingRules;
 import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StudyHistory;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The state of one study and its rules: how many trials to issue, how results fold in (once per trial and
@@ -24,6 +28,7 @@ public final class Study {
     private final String id;
     private final StudySpec spec;
     private final Strategy strategy;
+    private final StoppingRule stopping;
     private final Instant createdAt;
     private final Map<String, Trial> trials = new LinkedHashMap<>();
     private List<Observation> prior = List.of();
@@ -37,6 +42,7 @@ public final class Study {
         this.id = id;
         this.spec = spec;
         this.strategy = strategy;
+        this.stopping = spec.earlyStopping() == null ? null : StoppingRules.of(spec.earlyStopping(), spec.objective());
         this.createdAt = createdAt;
     }
 
@@ -158,6 +164,32 @@ public final class Study {
         return true;
     }
 
+    /**
+     * Asks the study's early-stopping rule ({@code earlyStopping}) about a trial of the search that has just reported
+     * an epoch, judged on its objective's curve against every other trial's. Returns why it should stop when the rule
+     * says so, once per trial: a redelivered epoch, or a later one before the stop arrives, asks nothing more. Ended
+     * trials and the final refit are never judged.
+     *
+     * <p>Curves live in memory only ({@code hpo.progress} is read from its latest offset, not replayed): after a
+     * restart or a failover the rule judges on the epochs received since, which holds it back (fewer completed
+     * curves than {@code minTrials}, and a running trial's curve is kept only from its first epoch on), never stops
+     * an ended trial again (its epochs are ignored), and may at most repeat the stop of a trial still running, which
+     * the trainer ignores as it stops that trial already.
+     */
+    public Optional<String> prune(String trialId) {
+        Trial t = trials.get(trialId);
+        if (stopping == null || t == null || !t.state().inFlight() || t.stopRequested() != null) {
+            return Optional.empty();
+        }
+        String metric = spec.objective().metric();
+        List<LearningCurve> others = trials.values().stream().filter(o -> o != t && o.state() != TrialState.QUEUED)
+                .map(o -> new LearningCurve(o.trialId(), o.state() == TrialState.COMPLETED, o.curve(metric)))
+                .filter(c -> c.epochs() > 0).toList();
+        Optional<String> reason = stopping.judge(new LearningCurve(trialId, false, t.curve(metric)), others);
+        reason.ifPresent(t::requestStop);
+        return reason;
+    }
+
     /** Stops issuing trials; in-flight trials are left to finish or be stopped by the caller. */
     public boolean stop(String reason, Instant now) {
         if (status.ended()) {
@@ -173,9 +205,22 @@ public final class Study {
         endedAt = now;
     }
 
-    /** The history as the strategy sees it: completed values, pending and failed configurations. */
+    /**
+     * The history as the strategy sees it: completed values, pending and failed configurations, and the pruned
+     * trials as completed ones with a pessimistic value.
+     *
+     * <p>A PRUNED trial was stopped by the study's rule for doing worse than its peers at the same epoch. Its last
+     * reported objective is partial, so reading it as final could rank a poor configuration above complete ones;
+     * leaving the trial out would let the surrogate propose its neighbourhood again as if nothing were known. It
+     * enters the surrogate at the worse of its last reported objective and the worst completed trial's value, as
+     * Optuna's TPE sampler ranks every pruned trial below every completed one (Akiba et al., "Optuna", KDD 2019;
+     * {@code _split_trials} in {@code optuna/samplers/_tpe/sampler.py}). Before any trial completed there is no
+     * such bound, and a pruned trial counts as failed (never proposed again, no value), as does one that reported no
+     * objective. A multi-objective study keeps pruned trials out too: their other objectives are partial as well.
+     */
     public StudyHistory history() {
         List<Observation> completed = new ArrayList<>();
+        List<Trial> pruned = new ArrayList<>();
         List<Map<String, Object>> pending = new ArrayList<>();
         List<Map<String, Object>> failed = new ArrayList<>();
         String metric = spec.objective().metric();
@@ -184,12 +229,30 @@ public final class Study {
                 pending.add(t.params());
             } else if (t.objective(metric).isPresent()) {
                 completed.add(new Observation(t.params(), t.objective(metric).getAsDouble(), t.metrics()));
+            } else if (t.state() == TrialState.PRUNED && isFinite(t.metrics().get(metric)) && !spec.multiObjective()) {
+                pruned.add(t);
             } else {
                 failed.add(t.params());
             }
         }
-        return new StudyHistory(completed, pending, failed, spec.objective().direction() == Direction.MAXIMIZE,
+        boolean maximize = spec.objective().direction() == Direction.MAXIMIZE;
+        OptionalDouble worst = completed.stream().mapToDouble(Observation::value)
+                .reduce((a, b) -> maximize ? Math.min(a, b) : Math.max(a, b));
+        for (Trial t : pruned) {
+            if (worst.isEmpty()) {
+                failed.add(t.params());
+            } else {
+                double last = t.metrics().get(metric);
+                double value = maximize ? Math.min(last, worst.getAsDouble()) : Math.max(last, worst.getAsDouble());
+                completed.add(new Observation(t.params(), value, t.metrics()));
+            }
+        }
+        return new StudyHistory(completed, pending, failed, maximize,
                 prior, spec.multiObjective() ? spec.objectives() : List.of(), spec.constraints());
+    }
+
+    private static boolean isFinite(Double v) {
+        return v != null && Double.isFinite(v);
     }
 
     /** Seeds the surrogate with earlier studies' observations ({@code warmStartFrom}); before the first issue. */

@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -165,17 +166,32 @@ public class StudyService {
         }
         Map<String, Double> epochMetrics = progress.metrics() == null ? Map.of() : progress.metrics();
         boolean changed;
+        Optional<String> prune = Optional.empty();
         synchronized (study) {
             changed = progress.state() == ProgressState.RUNNING
                     ? study.running(progress.trialId(), progress.worker(), progress.attempt(), progress.at())
                     : study.epoch(progress.trialId(), progress.epoch(), epochMetrics);
+            if (changed && progress.state() == ProgressState.EPOCH) {
+                prune = study.prune(progress.trialId());
+            }
         }
+        prune.ifPresent(reason -> prune(study, progress.trialId(), reason));
         if (changed) {
             updates.publish(progress.state() == ProgressState.RUNNING ? "trial-running" : "trial-epoch", study.id(),
                     progress.trialId(), progress.state() == ProgressState.RUNNING
                             ? Map.of("worker", progress.worker())
                             : Map.of("epoch", progress.epoch(), "metrics", epochMetrics));
         }
+    }
+
+    /**
+     * Asks the workers to stop a trial the study's early-stopping rule judged poor; the trainer ends it PRUNED with
+     * the metrics of its epochs so far, and that result ends it here.
+     */
+    private void prune(Study study, String trialId, String reason) {
+        controlPublisher.publish(ControlMessage.stop(study.id(), trialId, "pruned: " + reason, clock.instant()));
+        metrics.stopRequested(study, study.spec().earlyStopping().type());
+        LOG.infof("study %s: asked to stop trial %s, pruned: %s", study.id(), trialId, reason);
     }
 
     /** Stops a study: no new trials are issued, and the workers are asked to stop the trials in flight. */

@@ -29,6 +29,7 @@ public final class Trial {
     private String artifact;
     private Instant startedAt;
     private Instant finishedAt;
+    private String stopRequested;
     private final java.util.List<Map<String, Double>> curve = new java.util.ArrayList<>();
 
     Trial(String trialId, int number, Map<String, Object> params, Instant issuedAt) {
@@ -81,6 +82,25 @@ public final class Trial {
     /** The per-epoch metrics received so far, first epoch first. */
     public java.util.List<Map<String, Double>> curve() {
         return java.util.List.copyOf(curve);
+    }
+
+    /** One metric's value after each epoch received so far, NaN where an epoch did not report it. */
+    public java.util.List<Double> curve(String metric) {
+        return curve.stream().map(m -> m.getOrDefault(metric, Double.NaN)).toList();
+    }
+
+    /** Records that the workers were asked to stop the trial; false when they were asked already. */
+    boolean requestStop(String reason) {
+        if (stopRequested != null) {
+            return false;
+        }
+        stopRequested = reason;
+        return true;
+    }
+
+    /** Why the optimizer asked the workers to stop the trial, or null when it did not (since it started). */
+    public String stopRequested() {
+        return stopRequested;
     }
 
     /** The objective metric's value when the trial completed and reported it. */

@@ -1,0 +1,31 @@
+package dev.hpo.optimizer.pruning;
+
+import java.util.Locale;
+
+/** The objective a rule judges: its metric's name (for the reasons it gives) and its direction. */
+record Goal(String metric, boolean maximize) {
+
+    Goal {
+        if (metric == null || metric.isBlank()) {
+            throw new IllegalArgumentException("metric (" + metric + ") must name the objective");
+        }
+    }
+
+    /** Whether {@code a} is strictly better than {@code b}. */
+    boolean better(double a, double b) {
+        return maximize ? a > b : a < b;
+    }
+
+    /** {@code value}, when it is at least {@code min}; an error naming {@code field} otherwise. */
+    static int atLeast(String field, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(field + " (" + value + ") must be >= " + min);
+        }
+        return value;
+    }
+
+    /** A value as the reasons print it. */
+    static String format(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}
