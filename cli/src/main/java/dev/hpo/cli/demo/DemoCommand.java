@@ -6,9 +6,11 @@ import dev.hpo.cli.api.StudyClient;
 import dev.hpo.cli.local.LocalStack;
 import dev.hpo.cli.local.RepoHome;
 import dev.hpo.cli.local.StackState;
+import dev.hpo.common.study.OutcomeConstraint;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./hpo demo}: brings the local stack up if needed, runs the reference experiment (a Bayesian study,
- * then the grid study, each followed by its final refit and test evaluation) with a progress bar per study,
+ * {@code ./hpo demo}: brings the local stack up if needed, runs the reference experiment (a Bayesian study; with
+ * {@code --constraint}, the same study under those outcome constraints; then the grid study, each followed by its final refit and test evaluation) with a progress bar per study,
  * prints the comparison and writes {@code report.json}, {@code report.md} and {@code report.html} with plots.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -66,6 +68,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The validation metric to maximise (default: ${DEFAULT-VALUE}).")
     String objective;
 
+    @Option(names = "--constraint", paramLabel = "METRIC>=X",
+            description = "Also run the search under this outcome constraint (METRIC>=X or METRIC<=X, e.g. "
+                    + "val_precision>=0.75; repeatable) and compare it with the unconstrained search.")
+    List<String> constraints = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/demo",
             description = "Where report.json and report.md go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -79,6 +86,13 @@ public final class DemoCommand implements Callable<Integer> {
                     + " --grid reduced|full|none");
             return 2;
         }
+        List<OutcomeConstraint> parsed = new ArrayList<>();
+        try {
+            constraints.forEach(c -> parsed.add(ConstraintOption.parse(c)));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         ObjectNode data = dataSection();
         if (data == null) {
             return 2;
@@ -90,6 +104,11 @@ public final class DemoCommand implements Callable<Integer> {
         Report report = new Report(data, objective);
         try {
             report.add(strategy, StudyRun.run(client, experiment.searchStudy(strategy), strategy, console, terminal));
+            if (!parsed.isEmpty()) {
+                String label = strategy + "-constrained";
+                report.add(label, StudyRun.run(client, experiment.constrainedStudy(strategy, parsed), label, console,
+                        terminal));
+            }
             if (!"none".equals(grid)) {
                 ObjectNode gridSpec = experiment.gridStudy("full".equals(grid));
                 if (gridBudget != null) {
