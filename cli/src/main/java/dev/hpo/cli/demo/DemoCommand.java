@@ -68,6 +68,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The validation metric to maximise (default: ${DEFAULT-VALUE}).")
     String objective;
 
+    @Option(names = "--initial-points", paramLabel = "M",
+            description = "Initial design of the Bayesian studies (default: the optimizer's, 3 per encoded "
+                    + "dimension, which for the reference space exceeds the default budget).")
+    Integer initialPoints;
+
     @Option(names = "--constraint", paramLabel = "METRIC>=X",
             description = "Also run the search under this outcome constraint (METRIC>=X or METRIC<=X, e.g. "
                     + "val_precision>=0.75; repeatable) and compare it with the unconstrained search.")
@@ -81,8 +86,9 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintStream console = System.out;
         if (budget < 1 || epochsMax < 1 || trainers < 1 || rows < 100 || !List.of("reduced", "full", "none").contains(grid)
-                || (gridBudget != null && gridBudget < 1)) {
-            System.err.println("--budget, --epochs-max, --trainers and --grid-budget must be >= 1, --rows >= 100,"
+                || (gridBudget != null && gridBudget < 1) || (initialPoints != null && initialPoints < 1)) {
+            System.err.println("--budget, --epochs-max, --trainers, --grid-budget and --initial-points must be >= 1,"
+                    + " --rows >= 100,"
                     + " --grid reduced|full|none");
             return 2;
         }
@@ -103,11 +109,12 @@ public final class DemoCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         Report report = new Report(data, objective);
         try {
-            report.add(strategy, StudyRun.run(client, experiment.searchStudy(strategy), strategy, console, terminal));
+            report.add(strategy, StudyRun.run(client, withInitialPoints(experiment.searchStudy(strategy)), strategy,
+                    console, terminal));
             if (!parsed.isEmpty()) {
                 String label = strategy + "-constrained";
-                report.add(label, StudyRun.run(client, experiment.constrainedStudy(strategy, parsed), label, console,
-                        terminal));
+                report.add(label, StudyRun.run(client,
+                        withInitialPoints(experiment.constrainedStudy(strategy, parsed)), label, console, terminal));
             }
             if (!"none".equals(grid)) {
                 ObjectNode gridSpec = experiment.gridStudy("full".equals(grid));
@@ -130,6 +137,14 @@ public final class DemoCommand implements Callable<Integer> {
         console.println("report: " + dir.resolve("report.html") + " (and report.json, report.md)");
         console.println("the local stack is still up: ./hpo local status, ./hpo local down");
         return 0;
+    }
+
+    /** The spec with {@code --initial-points} as its strategy's initial design, when given. */
+    private ObjectNode withInitialPoints(ObjectNode spec) {
+        if (initialPoints != null) {
+            ((ObjectNode) spec.path("strategy")).put("initialPoints", initialPoints);
+        }
+        return spec;
     }
 
     /** The trainer's dataset section: the synthetic data, or {@code --dataset csv:PATH} with {@code --label}. */
