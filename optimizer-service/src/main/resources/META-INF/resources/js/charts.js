@@ -8,13 +8,21 @@ export function scored(trials) {
   return trials.filter(t => t.objective != null).sort((a, b) => a.number - b.number);
 }
 
-/** [[trial number, best objective so far]] over the scored trials, in the study's direction. */
+/** Whether a trial may be the best: it respects the outcome constraints (`feasible` is null without any). */
+export function countsForBest(t) {
+  return t.feasible !== false;
+}
+
+/**
+ * [[trial number, best objective so far]] over the scored trials, in the study's direction; only feasible trials
+ * count, so the curve starts at the first feasible one.
+ */
 export function bestSoFar(trials, direction) {
   const better = direction === 'minimize' ? (a, b) => a < b : (a, b) => a > b;
   let best = null;
-  return scored(trials).map(t => {
-    if (best == null || better(t.objective, best)) best = t.objective;
-    return [t.number, best];
+  return scored(trials).flatMap(t => {
+    if (countsForBest(t) && (best == null || better(t.objective, best))) best = t.objective;
+    return best == null ? [] : [[t.number, best]];
   });
 }
 
@@ -37,9 +45,14 @@ export function paretoFront(points) {
 
 const grid = {left: 56, right: 24, top: 36, bottom: 44};
 
-/** Objective of each scored trial and the best so far against the trial number; series[0] is the best. */
+/**
+ * Objective of each scored trial and the best so far against the trial number; series[0] is the best, series[1]
+ * the feasible trials and, in a study with outcome constraints, series[2] the infeasible ones as grey crosses.
+ */
 export function convergenceOption(study, trials) {
-  const points = scored(trials).map(t => [t.number, t.objective]);
+  const points = scored(trials).filter(countsForBest).map(t => [t.number, t.objective]);
+  const infeasible = scored(trials).filter(t => !countsForBest(t)).map(t => [t.number, t.objective]);
+  const constrained = (study.constraints ?? []).length > 0;
   return {
     color: PALETTE,
     tooltip: {trigger: 'axis'},
@@ -50,7 +63,10 @@ export function convergenceOption(study, trials) {
     series: [
       {name: 'best so far', type: 'line', step: 'end', symbol: 'none', lineStyle: {width: 2.5},
         data: bestSoFar(trials, study.direction)},
-      {name: study.objective, type: 'scatter', symbolSize: 7, itemStyle: {opacity: 0.7}, data: points},
+      {name: constrained ? `${study.objective} (feasible)` : study.objective, type: 'scatter', symbolSize: 7,
+        itemStyle: {opacity: 0.7}, data: points},
+      ...(constrained ? [{name: 'infeasible', type: 'scatter', symbol: 'path://M0,0L10,10M10,0L0,10',
+        symbolSize: 8, itemStyle: {color: '#8a8f98', borderColor: '#8a8f98', borderWidth: 2}, data: infeasible}] : []),
     ],
   };
 }

@@ -81,20 +81,25 @@ export function mountStudy(root, id) {
   function render() {
     const {study, trials} = state;
     document.title = `${study.name} · hpo`;
+    const constraints = study.constraints ?? [];
     title.replaceChildren(h('h1', {id: 'study-name'}, study.name, ' ', badge(study.status)),
       h('div', {class: 'sub'}, `${study.id} · ${study.strategy} · ${study.direction} ${study.objective}`,
+        constraints.length ? ` subject to ${constraints.join(', ')}` : '',
         study.endReason ? ` · ${study.endReason}` : ''));
     stopButton.hidden = study.status !== 'RUNNING';
     const {done, total} = progressOf(study);
     const best = study.best;
-    stats.replaceChildren(
+    stats.replaceChildren(...[
       stat('trials', `${done}/${total}`, progressBar(study), 'stat-progress'),
       stat('in flight', `${study.counts.running} running`, `${study.counts.queued} queued`, 'stat-flight'),
       stat('failed / pruned', `${study.counts.failed} / ${study.counts.pruned}`, null, 'stat-failed'),
       stat(`best ${study.objective}`, best ? number(best.objective) : '–',
-        best ? `trial ${best.number} · ${scored(trials).length} scored` : 'no completed trial yet', 'stat-best'),
+        best ? `trial ${best.number} · ${scored(trials).length} scored`
+          : constraints.length ? 'no feasible trial yet' : 'no completed trial yet', 'stat-best'),
+      constraints.length ? stat('feasible', `${study.counts.feasible}/${study.counts.completed}`,
+        constraints.join(', '), 'stat-feasible') : null,
       stat('started', time(study.createdAt), `${study.endedAt ? 'took' : 'running for'} ${duration(elapsed(study))}`,
-        'stat-time'));
+        'stat-time')].filter(Boolean));
     refit.replaceChildren(h('div', {class: 'table-scroll'}, refitTable(study, trials)));
     table.update(study, trials);
     draw();

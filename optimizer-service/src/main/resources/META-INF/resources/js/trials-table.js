@@ -25,11 +25,23 @@ function columns(study, trials) {
     ...metricNames(study, trials).map(m => ({
       key: `metric.${m}`, label: m, get: t => t.metrics?.[m], show: number, num: true,
     })),
+    ...((study.constraints ?? []).length ? [{key: 'feasible', label: 'feasible', get: feasibility}] : []),
     {key: 'epochs', label: 'epochs', get: t => (t.status === 'QUEUED' ? null : t.epochs), num: true},
     {key: 'duration', label: 'duration', get: t => (t.finishedAt ? t.durationMs : null), show: duration, num: true},
     {key: 'worker', label: 'worker', get: t => t.worker},
     {key: 'device', label: 'device', get: t => t.device},
   ];
+}
+
+/** 'feasible' or 'infeasible' for a completed trial of a study with outcome constraints, else null. */
+function feasibility(t) {
+  return t.feasible == null ? null : t.feasible ? 'feasible' : 'infeasible';
+}
+
+/** A row's class: the best trial, or an infeasible one (greyed out). */
+function rowClass(t, bestId) {
+  if (t.trialId === bestId) return 'best';
+  return t.feasible === false ? 'infeasible' : null;
 }
 
 function compare(a, b) {
@@ -98,10 +110,11 @@ export class TrialsTable {
       onclick: () => this.sortBy(c.key),
     }, c.label, c.key === this.sort.key ? (this.sort.dir > 0 ? ' ▲' : ' ▼') : '')));
     const body = rows.map(({t, cells}) => h('tr', {
-      dataset: {trial: t.number, status: t.status}, class: t.trialId === bestId ? 'best' : null,
+      dataset: {trial: t.number, status: t.status}, class: rowClass(t, bestId),
       title: t.error ?? null,
     }, cells.map((cell, i) => {
-      const content = cell.key === 'status' ? h('span', {class: `badge ${t.status}`}, t.status) : cell.text;
+      const badgeOf = cell.key === 'status' ? t.status : cell.key === 'feasible' ? cell.raw : null;
+      const content = badgeOf ? h('span', {class: `badge ${badgeOf}`}, badgeOf) : cell.text;
       return h('td', {dataset: {col: cell.key}, class: cols[i].num ? 'num' : null}, content);
     })));
     this.table.replaceChildren(h('thead', {}, head), h('tbody', {}, body));

@@ -6,9 +6,11 @@ import dev.hpo.cli.api.StudyClient;
 import dev.hpo.cli.local.LocalStack;
 import dev.hpo.cli.local.RepoHome;
 import dev.hpo.cli.local.StackState;
+import dev.hpo.common.study.OutcomeConstraint;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./hpo demo}: brings the local stack up if needed, runs the reference experiment (a Bayesian study,
- * then the grid study, each followed by its final refit and test evaluation) with a progress bar per study,
+ * {@code ./hpo demo}: brings the local stack up if needed, runs the reference experiment (a Bayesian study; with
+ * {@code --constraint}, the same study under those outcome constraints; then the grid study, each followed by its final refit and test evaluation) with a progress bar per study,
  * prints the comparison and writes {@code report.json}, {@code report.md} and {@code report.html} with plots.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -71,6 +73,16 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The validation metric to maximise (default: ${DEFAULT-VALUE}).")
     String objective;
 
+    @Option(names = "--initial-points", paramLabel = "M",
+            description = "Initial design of the Bayesian studies (default: the optimizer's, 3 per encoded "
+                    + "dimension, which for the reference space exceeds the default budget).")
+    Integer initialPoints;
+
+    @Option(names = "--constraint", paramLabel = "METRIC>=X",
+            description = "Also run the search under this outcome constraint (METRIC>=X or METRIC<=X, e.g. "
+                    + "val_precision>=0.75; repeatable) and compare it with the unconstrained search.")
+    List<String> constraints = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/demo",
             description = "Where report.json and report.md go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -79,13 +91,21 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintStream console = System.out;
         if (budget < 1 || epochsMax < 1 || trainers < 1 || rows < 100 || !List.of("reduced", "full", "none").contains(grid)
-                || (gridBudget != null && gridBudget < 1)) {
-            System.err.println("--budget, --epochs-max, --trainers and --grid-budget must be >= 1, --rows >= 100,"
+                || (gridBudget != null && gridBudget < 1) || (initialPoints != null && initialPoints < 1)) {
+            System.err.println("--budget, --epochs-max, --trainers, --grid-budget and --initial-points must be >= 1,"
+                    + " --rows >= 100,"
                     + " --grid reduced|full|none");
             return 2;
         }
         if (earlyStopping != null && !List.of("median", "asha").contains(earlyStopping)) {
             System.err.println("--early-stopping (" + earlyStopping + ") must be median or asha");
+            return 2;
+        }
+        List<OutcomeConstraint> parsed = new ArrayList<>();
+        try {
+            constraints.forEach(c -> parsed.add(ConstraintOption.parse(c)));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             return 2;
         }
         ObjectNode data = dataSection();
@@ -98,11 +118,13 @@ public final class DemoCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         Report report = new Report(data, objective);
         try {
-            ObjectNode search = experiment.searchStudy(strategy);
-            if (earlyStopping != null) {
-                search.putObject("earlyStopping").put("type", earlyStopping);
+            report.add(strategy, StudyRun.run(client, searchOptions(experiment.searchStudy(strategy)), strategy,
+                    console, terminal));
+            if (!parsed.isEmpty()) {
+                String label = strategy + "-constrained";
+                report.add(label, StudyRun.run(client,
+                        searchOptions(experiment.constrainedStudy(strategy, parsed)), label, console, terminal));
             }
-            report.add(strategy, StudyRun.run(client, search, strategy, console, terminal));
             if (!"none".equals(grid)) {
                 ObjectNode gridSpec = experiment.gridStudy("full".equals(grid));
                 if (gridBudget != null) {
@@ -124,6 +146,17 @@ public final class DemoCommand implements Callable<Integer> {
         console.println("report: " + dir.resolve("report.html") + " (and report.json, report.md)");
         console.println("the local stack is still up: ./hpo local status, ./hpo local down");
         return 0;
+    }
+
+    /** The spec with {@code --initial-points} as its strategy's initial design, when given. */
+    private ObjectNode searchOptions(ObjectNode spec) {
+        if (initialPoints != null) {
+            ((ObjectNode) spec.path("strategy")).put("initialPoints", initialPoints);
+        }
+        if (earlyStopping != null) {
+            spec.putObject("earlyStopping").put("type", earlyStopping);
+        }
+        return spec;
     }
 
     /** The trainer's dataset section: the synthetic data, or {@code --dataset csv:PATH} with {@code --label}. */

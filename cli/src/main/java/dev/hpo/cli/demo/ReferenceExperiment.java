@@ -3,6 +3,8 @@ package dev.hpo.cli.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.common.json.Json;
+import dev.hpo.common.study.OutcomeConstraint;
+import java.util.List;
 
 /**
  * The study specs of the reference experiment (DESIGN.md): the fraud-mlp net on the synthetic fraud data set,
@@ -112,6 +114,14 @@ public final class ReferenceExperiment {
         batches.add(16).add(32).add(64);
         epochs(space);
         spec.putObject("budget").put("maxTrials", budget).put("parallelism", parallelism);
+        return spec;
+    }
+
+    /** The same search as {@link #searchStudy} under outcome constraints, named {@code ...-constrained}. */
+    public ObjectNode constrainedStudy(String strategy, List<OutcomeConstraint> constraints) {
+        ObjectNode spec = searchStudy(strategy).put("name", "fraud-recall-" + strategy + "-constrained");
+        ArrayNode list = spec.putArray("constraints");
+        constraints.forEach(c -> list.add(ConstraintOption.json(c)));
         return spec;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.common.json.Json;
+import dev.hpo.common.study.OutcomeConstraint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The demo's report, the way the reference experiment reports it: per method the best hyperparameters,
+ * The demo's report, the way the reference experiment reports it: per method the best (feasible, for a study
+ * with outcome constraints) hyperparameters,
  * recall / precision / accuracy on the development data (training + validation, from the final refit) and on
- * the test split, trials run and pruned, wall time, epochs (the search's, and with the refit) and the trials each needed to reach the grid's best
- * validation objective; then every trial. Written as {@code report.json}, {@code report.md} and
+ * the test split, trials run and pruned, wall time, epochs (the search's, and with the refit) and the trials each
+ * needed to reach the grid's best validation objective; how a constrained study's best compares with the
+ * unconstrained one's; then every trial, infeasible ones marked. Written as {@code report.json}, {@code report.md} and
  * {@code report.html} with PNG plots.
  */
 public final class Report {
@@ -64,6 +67,11 @@ public final class Report {
             searchEpochs += t.path("epochs").asLong();
         }
         m.put("prunedTrials", pruned).put("searchEpochs", searchEpochs);
+        JsonNode constraints = outcome.study().path("spec").path("constraints");
+        if (!constraints.isEmpty()) {
+            m.set("constraints", constraints);
+            m.put("feasibleTrials", outcome.study().path("counts").path("feasible").asInt());
+        }
         ArrayNode trials = m.putArray("trials");
         for (JsonNode t : outcome.trials()) {
             ObjectNode trial = trials.addObject();
@@ -73,6 +81,9 @@ public final class Report {
             trial.set("metrics", t.path("metrics"));
             trial.put("epochs", t.path("epochs").asInt()).put("durationMs", t.path("durationMs").asLong())
                     .put("worker", t.path("worker").asText(null));
+            if (t.hasNonNull("feasible")) {
+                trial.put("feasible", t.path("feasible").asBoolean());
+            }
             if (t.hasNonNull("error")) {
                 trial.put("error", t.path("error").asText());
             }
@@ -145,12 +156,19 @@ public final class Report {
         List<String> header = new ArrayList<>(List.of("#", "status"));
         header.addAll(params);
         header.addAll(METRICS);
+        boolean constrained = method.has("constraints");
+        if (constrained) {
+            header.add("feasible");
+        }
         header.addAll(List.of("epochs", "seconds"));
         Table table = new Table(header);
         for (JsonNode t : method.path("trials")) {
             List<String> row = new ArrayList<>(List.of(t.path("number").asText(), t.path("status").asText()));
             params.forEach(p -> row.add(value(t.path("params").path(p))));
             METRICS.forEach(m -> row.add(value(t.path("metrics").path(m))));
+            if (constrained) {
+                row.add(!t.has("feasible") ? "-" : t.path("feasible").asBoolean() ? "yes" : "NO (infeasible)");
+            }
             row.add(t.path("epochs").asText());
             row.add(String.format(Locale.ROOT, "%.1f", t.path("durationMs").asLong() / 1000.0));
             table.add(row);
@@ -165,6 +183,7 @@ public final class Report {
             b.append(NL).append(heading(m)).append(NL).append(trialTable(m).text()).append(bestLine(m)).append(NL);
         }
         b.append(NL).append("Comparison").append(NL).append(comparisonTable().text()).append(verdict()).append(NL);
+        constraintLines().forEach(line -> b.append(line).append(NL));
         return b.toString();
     }
 
@@ -174,6 +193,11 @@ public final class Report {
                 .append(root.path("objective").asText()).append("`, data set `").append(root.path("dataset"))
                 .append("`.").append(NL).append(NL).append("## Comparison").append(NL).append(NL)
                 .append(comparisonTable().markdown()).append(NL).append(verdict()).append(NL);
+        List<String> constraintLines = constraintLines();
+        if (!constraintLines.isEmpty()) {
+            b.append(NL).append("## Outcome constraints").append(NL).append(NL);
+            constraintLines.forEach(line -> b.append("- ").append(line).append(NL));
+        }
         for (JsonNode m : methods) {
             b.append(NL).append("## ").append(heading(m)).append(NL).append(NL).append(bestLine(m)).append(NL)
                     .append(NL).append(trialTable(m).markdown());
@@ -203,6 +227,52 @@ public final class Report {
                     m.path("trialsRun").asInt(), gridTrials));
         }
         return b.toString();
+    }
+
+    /**
+     * For each method with outcome constraints, its best trial next to every unconstrained method's best, each
+     * with the constrained metrics and whether it meets the constraints: what the constraint cost in the objective.
+     */
+    List<String> constraintLines() {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode m : methods) {
+            if (!m.has("constraints")) {
+                continue;
+            }
+            List<OutcomeConstraint> constraints = new ArrayList<>();
+            m.path("constraints").forEach(c -> constraints.add(new OutcomeConstraint(c.path("metric").asText(),
+                    c.hasNonNull("min") ? c.path("min").asDouble() : null,
+                    c.hasNonNull("max") ? c.path("max").asDouble() : null)));
+            lines.add(String.format(Locale.ROOT, "%s, subject to %s: %d of %d trials feasible; best %s",
+                    m.path("method").asText(), constraints.stream().map(Object::toString).toList(),
+                    m.path("feasibleTrials").asInt(), m.path("trials").size(), bestUnder(m, constraints)));
+            for (JsonNode other : methods) {
+                if (!other.has("constraints")) {
+                    lines.add(String.format(Locale.ROOT, "%s, unconstrained: best %s", other.path("method").asText(),
+                            bestUnder(other, constraints)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** A method's best trial: its objective and the constrained metrics, and whether it meets the constraints. */
+    private String bestUnder(JsonNode m, List<OutcomeConstraint> constraints) {
+        JsonNode metrics = m.path("bestValidation");
+        if (metrics.isMissingNode() || metrics.isNull() || metrics.isEmpty()) {
+            return "none (no feasible trial)";
+        }
+        String objective = root.path("objective").asText();
+        StringBuilder b = new StringBuilder(objective + " " + value(metrics.path(objective)));
+        boolean holds = true;
+        for (OutcomeConstraint c : constraints) {
+            JsonNode v = metrics.path(c.metric());
+            holds &= c.holds(v.isNumber() ? v.asDouble() : null);
+            if (!c.metric().equals(objective)) {
+                b.append(", ").append(c.metric()).append(' ').append(value(v));
+            }
+        }
+        return b.append(holds ? " (meets the constraints)" : " (VIOLATES the constraints)").toString();
     }
 
     /** Writes report.json, report.md, the plots and report.html into {@code dir}. */
@@ -238,7 +308,7 @@ public final class Report {
     static String bestLine(JsonNode m) {
         JsonNode params = m.path("bestParams");
         if (params.isMissingNode() || params.isNull() || params.isEmpty()) {
-            return "best: none (no trial completed)";
+            return m.has("constraints") ? "best: none (no feasible trial)" : "best: none (no trial completed)";
         }
         StringBuilder b = new StringBuilder("best: ");
         for (Iterator<String> it = params.fieldNames(); it.hasNext(); ) {

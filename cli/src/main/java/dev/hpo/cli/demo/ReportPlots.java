@@ -38,7 +38,12 @@ final class ReportPlots {
         List<Series> out = new ArrayList<>();
         for (JsonNode m : root.path("methods")) {
             List<Point> points = new ArrayList<>();
-            m.path("bestSoFar").forEach(p -> points.add(point.apply(p)));
+            // A constrained study has no best before its first feasible trial.
+            m.path("bestSoFar").forEach(p -> {
+                if (p.path("best").isNumber()) {
+                    points.add(point.apply(p));
+                }
+            });
             out.add(new Series(m.path("method").asText(), points));
         }
         return out;

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The comparison-ready summary of one study ({@code GET /api/studies/{id}/report}): what was run and how long
- * it took, the best configuration, the final refit's development and test metrics, and the best-so-far curve
+ * it took, the best (feasible) configuration, the final refit's development and test metrics, and the best-so-far curve
  * in the order trials finished (what a user waiting for the study saw).
  *
  * @param trialsRun   trials that ended (completed, failed or pruned), the refit excluded
@@ -30,9 +30,10 @@ public record StudyReport(String studyId, String name, String strategy, String s
      * @param trials         trials finished so far (1-based)
      * @param elapsedSeconds since the study was created
      * @param value          this trial's objective
-     * @param best           the best objective so far
+     * @param best           the best objective of a feasible trial so far; null before the first feasible one
+     * @param feasible       whether this trial respects the outcome constraints; null when the study has none
      */
-    public record Point(int trials, int number, double elapsedSeconds, double value, double best) {
+    public record Point(int trials, int number, double elapsedSeconds, double value, Double best, Boolean feasible) {
     }
 
     static StudyReport of(Study s, Instant now) {
@@ -49,8 +50,11 @@ public record StudyReport(String studyId, String name, String strategy, String s
                 continue;
             }
             double v = t.objective(metric).getAsDouble();
-            best = best == null || direction.better(v, best) ? Double.valueOf(v) : best;
-            curve.add(new Point(finished, t.number(), seconds(s.createdAt(), t.finishedAt()), v, best));
+            Boolean feasible = s.feasible(t);
+            if (feasible == null || feasible) {
+                best = best == null || direction.better(v, best) ? Double.valueOf(v) : best;
+            }
+            curve.add(new Point(finished, t.number(), seconds(s.createdAt(), t.finishedAt()), v, best, feasible));
         }
         long epochs = s.trials().stream().mapToLong(Trial::epochs).sum() + s.refit().map(Trial::epochs).orElse(0);
         Instant end = s.endedAt() != null ? s.endedAt() : now;
@@ -58,8 +62,8 @@ public record StudyReport(String studyId, String name, String strategy, String s
                 s.status().name(), metric, direction.json(), s.spec().budget().maxTrials(),
                 s.strategy().size().isPresent() ? s.strategy().size().getAsLong() : null, ended.size(),
                 s.count(TrialState.COMPLETED), s.count(TrialState.FAILED), seconds(s.createdAt(), end), epochs,
-                s.best().map(t -> TrialView.of(t, metric)).orElse(null),
-                s.refit().map(t -> TrialView.of(t, metric)).orElse(null), curve);
+                s.best().map(t -> TrialView.of(s, t)).orElse(null),
+                s.refit().map(t -> TrialView.of(s, t)).orElse(null), curve);
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -98,7 +98,7 @@ public class StudyResource {
                     examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
     public List<TrialView> trials(@PathParam("id") String id) {
         return studies.read(id, s -> s.trials().stream().sorted(Comparator.comparingInt(t -> t.number()))
-                .map(t -> TrialView.of(t, s.spec().objective().metric())).toList());
+                .map(t -> TrialView.of(s, t)).toList());
     }
 
     @GET

@@ -6,31 +6,39 @@ import dev.hpo.optimizer.study.Study;
 import dev.hpo.optimizer.study.StudyStatus;
 import dev.hpo.optimizer.study.TrialState;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A study as the REST API shows it: status, counts by trial state, the best trial, the final refit (test
- * metrics and the saved model's location), how many earlier observations seed its surrogate ({@code warmStartFrom})
- * and the full spec.
+ * A study as the REST API shows it: status, counts by trial state, the best (feasible) trial, the final refit (test
+ * metrics and the saved model's location), how many earlier observations seed its surrogate ({@code warmStartFrom}),
+ * the outcome constraints as a reader writes them ({@code val_precision >= 0.75}) and the full spec.
  */
 public record StudyView(String id, String name, StudyStatus status, String strategy, String objective,
                         String direction, int maxTrials, Long gridSize, Counts counts, TrialView best,
                         TrialView refit, Instant createdAt, Instant endedAt, String endReason,
-                        int warmStartObservations, ObjectNode spec) {
+                        int warmStartObservations, List<String> constraints, ObjectNode spec) {
 
-    /** Trials by state; {@code total} counts every issued trial. */
-    public record Counts(long total, long queued, long running, long completed, long failed, long pruned) {
+    /**
+     * Trials by state; {@code total} counts every issued trial.
+     *
+     * @param feasible completed trials that respect every constraint; null when the study has none
+     */
+    public record Counts(long total, long queued, long running, long completed, long failed, long pruned,
+                         Long feasible) {
     }
 
     static StudyView of(Study s) {
         String metric = s.spec().objective().metric();
         Counts counts = new Counts(s.trials().size(), s.count(TrialState.QUEUED), s.count(TrialState.RUNNING),
-                s.count(TrialState.COMPLETED), s.count(TrialState.FAILED), s.count(TrialState.PRUNED));
+                s.count(TrialState.COMPLETED), s.count(TrialState.FAILED), s.count(TrialState.PRUNED),
+                s.spec().constraints().isEmpty() ? null : s.feasibleCount());
         Long gridSize = s.strategy().size().isPresent() ? s.strategy().size().getAsLong() : null;
         return new StudyView(s.id(), s.spec().name(), s.status(), s.spec().strategy().type().name().toLowerCase(),
                 metric, s.spec().objective().direction().json(), s.spec().budget().maxTrials(), gridSize, counts,
-                s.best().map(t -> TrialView.of(t, metric)).orElse(null),
-                s.refit().map(t -> TrialView.of(t, metric)).orElse(null), s.createdAt(), s.endedAt(), s.endReason(),
-                s.warmStartObservations(), StudySpecJson.write(s.spec()));
+                s.best().map(t -> TrialView.of(s, t)).orElse(null),
+                s.refit().map(t -> TrialView.of(s, t)).orElse(null), s.createdAt(), s.endedAt(), s.endReason(),
+                s.warmStartObservations(), s.spec().constraints().stream().map(Object::toString).toList(),
+                StudySpecJson.write(s.spec()));
     }
 
 }

@@ -6,6 +6,7 @@ import dev.hpo.common.space.FloatParameter;
 import dev.hpo.common.space.IntParameter;
 import dev.hpo.common.space.Parameter;
 import dev.hpo.common.space.SearchSpace;
+import dev.hpo.common.study.OutcomeConstraint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,35 @@ public enum BenchmarkFunction {
         double evaluate(double[] x) {
             throw new UnsupportedOperationException("mixed5 takes a configuration");
         }
+    },
+
+    /**
+     * Gramacy et al.'s constrained toy problem ("Modeling an Augmented Lagrangian for Blackbox Constrained
+     * Optimization", Technometrics 2016, section 4.1): minimise x1 + x2 on [0, 1]² subject to
+     * c1 = 3/2 − x1 − 2 x2 − ½ sin(2π (x1² − 2 x2)) ≤ 0 and c2 = x1² + x2² − 3/2 ≤ 0; constrained minimum 0.59979
+     * at (0.1949, 0.4049) (a grid of step 2e-5 around the published 0.5998 at (0.1954, 0.4044)).
+     */
+    GRAMACY("gramacy", 0.59979) {
+        @Override
+        SearchSpace space() {
+            return box(2, 0, 1);
+        }
+
+        @Override
+        double evaluate(double[] x) {
+            return x[0] + x[1];
+        }
+
+        @Override
+        public List<OutcomeConstraint> constraints() {
+            return List.of(new OutcomeConstraint("c1", null, 0.0), new OutcomeConstraint("c2", null, 0.0));
+        }
+
+        @Override
+        Map<String, Double> metrics(double[] x) {
+            double c1 = 1.5 - x[0] - 2 * x[1] - 0.5 * Math.sin(2 * Math.PI * (x[0] * x[0] - 2 * x[1]));
+            return Map.of("c1", c1, "c2", x[0] * x[0] + x[1] * x[1] - 1.5);
+        }
     };
 
     private final String id;
@@ -163,12 +193,30 @@ public enum BenchmarkFunction {
 
     /** The value at a configuration of {@link #space()}. */
     public double evaluate(Map<String, Object> config) {
+        return evaluate(point(config));
+    }
+
+    /** The outcome constraints a configuration must meet; none for an unconstrained function. */
+    public List<OutcomeConstraint> constraints() {
+        return List.of();
+    }
+
+    /** The constrained metrics at a configuration of {@link #space()}, by name; none for an unconstrained one. */
+    public Map<String, Double> metrics(Map<String, Object> config) {
+        return constraints().isEmpty() ? Map.of() : metrics(point(config));
+    }
+
+    Map<String, Double> metrics(double[] x) {
+        return Map.of();
+    }
+
+    private double[] point(Map<String, Object> config) {
         List<Parameter> parameters = space().parameters();
         double[] x = new double[parameters.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = ((Number) config.get(parameters.get(i).name())).doubleValue();
         }
-        return evaluate(x);
+        return x;
     }
 
     /** The function with command-line name {@code id}. */
@@ -179,7 +227,7 @@ public enum BenchmarkFunction {
             }
         }
         throw new IllegalArgumentException("unknown function " + id + "; one of branin, hartmann6, ackley5, "
-                + "rosenbrock4, mixed5");
+                + "rosenbrock4, mixed5, gramacy");
     }
 
     private static SearchSpace box(int d, double min, double max) {

@@ -29,6 +29,8 @@ import java.util.Set;
  * {@code --function F[,F...] --strategy S[,S...] [--acquisition ei|pi|ucb] [--xi X] [--kappa K]
  * [--initial-points M] --budget N --seeds K [--parallelism P] --out FILE.csv}, CSV columns
  * {@code function,strategy,seed,eval,best_regret}; then prints the median final regret per function and strategy.
+ * For a constrained function ({@code gramacy}) the regret is that of the best feasible evaluation (Infinity before
+ * the first), and the strategies see the constraints and the constrained metrics as a study shows them.
  *
  * <p>With parallelism P, P trials are in flight: whenever the oldest finishes, the strategy is asked for one more
  * with the other P − 1 pending, as a study with P trainers does. Grid search over a continuous function uses a grid
@@ -88,7 +90,7 @@ public final class OptimizerBench {
         }
     }
 
-    /** The best-so-far regret after each evaluation. */
+    /** The best-so-far regret after each evaluation: of feasible evaluations only, infinite before the first. */
     static double[] run(BenchmarkFunction f, StrategyConfig config, int budget, int parallelism) {
         SearchSpace space = config.type() == StrategyConfig.Type.GRID ? gridSpace(f.space(), budget) : f.space();
         Strategy strategy = Strategies.create(config, space);
@@ -100,16 +102,19 @@ public final class OptimizerBench {
         while (evaluated < budget) {
             int wanted = Math.min(parallelism - inFlight.size(), budget - evaluated - inFlight.size());
             if (wanted > 0) {
-                inFlight.addAll(strategy.suggest(
-                        new StudyHistory(completed, List.copyOf(inFlight), List.of(), false), wanted));
+                inFlight.addAll(strategy.suggest(new StudyHistory(completed, List.copyOf(inFlight), List.of(), false,
+                        List.of(), List.of(), f.constraints()), wanted));
             }
             if (inFlight.isEmpty()) {
                 break;
             }
             Map<String, Object> finished = inFlight.removeFirst();
             double value = f.evaluate(finished);
-            completed.add(new Observation(finished, value));
-            best = Math.min(best, value);
+            Map<String, Double> metrics = f.metrics(finished);
+            completed.add(new Observation(finished, value, metrics));
+            if (f.constraints().stream().allMatch(c -> c.holds(metrics.get(c.metric())))) {
+                best = Math.min(best, value);
+            }
             regret[evaluated++] = best - f.minimum();
         }
         // A grid smaller than the budget keeps its final regret.

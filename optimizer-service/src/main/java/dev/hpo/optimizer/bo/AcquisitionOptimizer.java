@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  *   points (each coordinate moved with probability {@code min(1, 20/d)}, as in DYCORS, Regis and Shoemaker
  *   2013, so that high-dimensional neighbours differ in a few coordinates);</li>
  *   <li>climb from the best of them with {@link BoxLbfgs} on the continuous relaxation, using the analytic
- *   gradient {@code ∇a = (∂a/∂μ) ∇μ + (∂a/∂σ) ∇σ};</li>
+ *   gradient of the {@link AcquisitionSurface} (for one GP {@code ∇a = (∂a/∂μ) ∇μ + (∂a/∂σ) ∇σ});</li>
  *   <li>decode the optima and the best raw candidates, re-encode each configuration (snapping integers, grids
  *   and choices) and score it again; the best configuration not yet seen wins.</li>
  * </ol>
@@ -59,13 +59,13 @@ final class AcquisitionOptimizer {
      *
      * @param incumbents the encoded observations, best first
      */
-    Optional<Choice> maximise(GaussianProcess gp, Acquisition acquisition, List<double[]> incumbents,
-                              SeenConfigurations seen, SplittableRandom random) {
+    Optional<Choice> maximise(AcquisitionSurface acquisition, List<double[]> incumbents, SeenConfigurations seen,
+                              SplittableRandom random) {
         int d = encoder.dimensions();
-        int n = gp.size();
+        int n = acquisition.size();
         int count = (int) Math.max(MIN_CANDIDATES, Math.min(MAX_CANDIDATES, CANDIDATE_BUDGET / ((double) n * n)));
         double[][] candidates = candidates(count, incumbents, random);
-        double[] scores = score(gp, acquisition, candidates);
+        double[] scores = acquisition.score(candidates);
         Integer[] order = IntStream.range(0, candidates.length).boxed()
                 .sorted(Comparator.comparingDouble(i -> -scores[i])).toArray(Integer[]::new);
 
@@ -76,12 +76,12 @@ final class AcquisitionOptimizer {
         double[] upper = new double[d];
         Arrays.fill(upper, 1.0);
         for (int s = 0; s < Math.min(starts, order.length); s++) {
-            pool.add(climber.minimise(negatedObjective(gp, acquisition), candidates[order[s]], lower, upper).x());
+            pool.add(climber.minimise(negated(acquisition), candidates[order[s]], lower, upper).x());
         }
         for (Integer i : order) {
             pool.add(candidates[i]);
         }
-        return best(gp, acquisition, pool, seen);
+        return best(acquisition, pool, seen);
     }
 
     private double[][] candidates(int count, List<double[]> incumbents, SplittableRandom random) {
@@ -107,38 +107,18 @@ final class AcquisitionOptimizer {
         return points;
     }
 
-    private static double[] score(GaussianProcess gp, Acquisition acquisition, double[][] points) {
-        double[] means = new double[points.length];
-        double[] variances = new double[points.length];
-        gp.predict(points, means, variances);
-        double[] partials = new double[2];
-        double[] scores = new double[points.length];
-        for (int i = 0; i < points.length; i++) {
-            scores[i] = acquisition.objective(means[i], Math.sqrt(variances[i]), partials);
-        }
-        return scores;
-    }
-
-    private static BoxLbfgs.Objective negatedObjective(GaussianProcess gp, Acquisition acquisition) {
+    private static BoxLbfgs.Objective negated(AcquisitionSurface acquisition) {
         return (x, gradient) -> {
-            int d = x.length;
-            double[] dMean = new double[d];
-            double[] dVariance = new double[d];
-            double[] mv = gp.predictWithGradient(x, dMean, dVariance);
-            double sd = Math.sqrt(mv[1]);
-            double[] partials = new double[2];
-            double value = acquisition.objective(mv[0], sd, partials);
-            for (int j = 0; j < d; j++) {
-                // ∂σ/∂x = ∂σ²/∂x / (2σ)
-                gradient[j] = -(partials[0] * dMean[j] + partials[1] * dVariance[j] / (2 * sd));
+            double value = acquisition.valueAndGradient(x, gradient);
+            for (int j = 0; j < gradient.length; j++) {
+                gradient[j] = -gradient[j];
             }
             return -value;
         };
     }
 
     /** Decodes points in order until {@value #FINALISTS} distinct unseen configurations, and takes the best. */
-    private Optional<Choice> best(GaussianProcess gp, Acquisition acquisition, List<double[]> points,
-                                  SeenConfigurations seen) {
+    private Optional<Choice> best(AcquisitionSurface acquisition, List<double[]> points, SeenConfigurations seen) {
         Map<Map<String, Object>, double[]> finalists = new LinkedHashMap<>();
         for (double[] p : points) {
             if (finalists.size() == FINALISTS) {
@@ -153,7 +133,7 @@ final class AcquisitionOptimizer {
             return Optional.empty();
         }
         List<Map.Entry<Map<String, Object>, double[]>> entries = new ArrayList<>(finalists.entrySet());
-        double[] scores = score(gp, acquisition, entries.stream().map(Map.Entry::getValue).toArray(double[][]::new));
+        double[] scores = acquisition.score(entries.stream().map(Map.Entry::getValue).toArray(double[][]::new));
         int best = 0;
         for (int i = 1; i < scores.length; i++) {
             if (scores[i] > scores[best]) {

@@ -26,6 +26,10 @@ import java.util.stream.IntStream;
  * its posterior mean, which removes its uncertainty and pushes the next choice elsewhere. Failed trials carry no
  * value and only count as seen.
  *
+ * <p>A study with outcome constraints gets one GP per constrained metric and maximises EI × P(all constraints
+ * hold) over the best feasible observation (see {@code addConstrainedModelPoints}); without constraints nothing of
+ * that runs, and the proposals are those of the plain strategy.
+ *
  * <p>Deterministic: a new instance with the same seed proposes the same configurations for the same history.
  * An instance reused across calls starts each hyperparameter fit from its previous one, which changes the fit
  * only within the optimiser's tolerance.
@@ -41,6 +45,7 @@ public final class BayesianStrategy implements Strategy {
     private final AcquisitionOptimizer optimizer;
     private final int initialPoints;
     private GpHyperparameters previousFit;
+    private GpHyperparameters[] previousConstraintFits;
     private java.util.function.LongConsumer fitObserver = nanos -> { };
 
     public BayesianStrategy(SearchSpace space, StrategyConfig config) {
@@ -124,6 +129,10 @@ public final class BayesianStrategy implements Strategy {
         long fitStart = System.nanoTime();
         previousFit = fitter.fit(x, y, previousFit, random);
         fitObserver.accept(System.nanoTime() - fitStart);
+        if (!history.constraints().isEmpty()) {
+            addConstrainedModelPoints(history, x, transform, wanted, seen, random, out);
+            return;
+        }
         // ξ is given in the objective's units (as in scikit-optimize); the acquisition works in target units.
         double xi = transform.improvement(config.xi());
         List<double[]> incumbents = IntStream.range(0, x.length).boxed()
@@ -133,14 +142,105 @@ public final class BayesianStrategy implements Strategy {
             belief = belief.believe(encoder.encode(pending));
         }
         for (int k = 0; k < wanted; k++) {
-            Optional<AcquisitionOptimizer.Choice> choice = optimizer.maximise(belief.gp(),
-                    acquisition(belief.best(), xi), incumbents, seen, random);
+            Optional<AcquisitionOptimizer.Choice> choice = optimizer.maximise(
+                    new GpAcquisition(belief.gp(), acquisition(belief.best(), xi)), incumbents, seen, random);
             if (choice.isEmpty()) {
                 return;
             }
             seen.add(choice.get().config());
             out.add(choice.get().config());
             belief = belief.believe(choice.get().point());
+        }
+    }
+
+    /**
+     * Constrained BO (Gardner et al., "Bayesian Optimization with Inequality Constraints", ICML 2014; Gelbart,
+     * Snoek and Adams, "Bayesian Optimization with Unknown Constraints", UAI 2014): one GP per constrained metric
+     * ({@link ConstraintSurrogates}) beside the objective's, and the configuration that maximises
+     * <pre>
+     *   a(x) = EI(x; f*) Π_c PoF_c(x)
+     * </pre>
+     * where f* is the best <em>feasible</em> observation and PoF_c the probability, under constraint c's GP, that c
+     * holds at x (the constraints modelled as independent). Until an observation is feasible there is no f*, and
+     * a(x) = Π_c PoF_c(x): find the feasible region first (Gelbart et al. 2014, section 3). PI takes the place
+     * of EI when configured; UCB is no expectation or probability, so a product with PoF has no meaning and EI
+     * stands in for it. Pending and chosen points are believed in every GP; a believed point whose constraint
+     * means all hold becomes the incumbent when it is better.
+     */
+    private void addConstrainedModelPoints(StudyHistory history, double[][] x, TargetTransform transform, int wanted,
+                                           SeenConfigurations seen, SplittableRandom random,
+                                           List<Map<String, Object>> out) {
+        List<Observation> observations = history.observations();
+        ConstraintSurrogates constraints = ConstraintSurrogates.fit(history.constraints(), observations, x, kernel,
+                fitter, previousConstraintFits, random);
+        previousConstraintFits = constraints.hyperparameters();
+        double[] y = transform.targets();
+        boolean[] feasible = new boolean[x.length];
+        double best = Double.NaN;
+        double bestValue = Double.NaN;
+        for (int i = 0; i < x.length; i++) {
+            Map<String, Double> metrics = observations.get(i).metrics();
+            feasible[i] = history.constraints().stream().allMatch(c -> c.holds(metrics.get(c.metric())));
+            if (feasible[i] && !(y[i] <= best)) {
+                best = y[i];
+                bestValue = observations.get(i).value();
+            }
+        }
+        double xi = Double.isNaN(best) ? transform.improvement(config.xi())
+                : transform.improvement(bestValue, config.xi());
+        // Local candidates around the feasible observations first, best first, then the infeasible ones.
+        List<double[]> incumbents = IntStream.range(0, x.length).boxed()
+                .sorted(Comparator.comparing((Integer i) -> !feasible[i]).thenComparingDouble(i -> -y[i]))
+                .map(i -> x[i]).toList();
+        ConstrainedBelief belief = new ConstrainedBelief(GaussianProcess.fit(kernel, previousFit, x, y),
+                constraints, best);
+        for (Map<String, Object> pending : history.pending()) {
+            belief = belief.believe(encoder.encode(pending));
+        }
+        for (int k = 0; k < wanted; k++) {
+            AcquisitionSurface surface = belief.surface(Double.isNaN(belief.best()) ? null
+                    : constrainedAcquisition(belief.best(), xi), new GpAcquisition(belief.gp(),
+                    constrainedAcquisition(transform.best(), xi)));
+            Optional<AcquisitionOptimizer.Choice> choice = optimizer.maximise(surface, incumbents, seen, random);
+            if (choice.isEmpty()) {
+                return;
+            }
+            seen.add(choice.get().config());
+            out.add(choice.get().config());
+            belief = belief.believe(choice.get().point());
+        }
+    }
+
+    private Acquisition constrainedAcquisition(double best, double xi) {
+        return config.acquisition() == StrategyConfig.AcquisitionType.PI ? new ProbabilityOfImprovement(best, xi)
+                : new ExpectedImprovement(best, xi);
+    }
+
+    /**
+     * The objective and constraint GPs with the pending and just-chosen points believed at their posterior means.
+     *
+     * @param best the best feasible target f* (observed or believed), or NaN while there is none
+     */
+    private record ConstrainedBelief(GaussianProcess gp, ConstraintSurrogates constraints, double best) {
+
+        ConstrainedBelief believe(double[] point) {
+            double mean = gp.mean(point);
+            double next = constraints.holdsAt(point) && !(mean <= best) ? mean : best;
+            return new ConstrainedBelief(gp.condition(point, mean), constraints.believe(point), next);
+        }
+
+        /**
+         * {@code a(x) = objective(x) Π_c PoF_c(x)}, the objective factor left out while there is no feasible
+         * incumbent ({@code objective} null); with neither (no constraint metric reported yet), the
+         * {@code unconstrained} acquisition, since nothing is known about feasibility.
+         */
+        AcquisitionSurface surface(Acquisition objective, GpAcquisition unconstrained) {
+            List<GpAcquisition> factors = new ArrayList<>();
+            if (objective != null) {
+                factors.add(new GpAcquisition(gp, objective));
+            }
+            factors.addAll(constraints.factors());
+            return factors.isEmpty() ? unconstrained : new ProductAcquisition(factors);
         }
     }
 

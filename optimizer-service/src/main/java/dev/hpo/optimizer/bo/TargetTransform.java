@@ -18,28 +18,6 @@ final class TargetTransform {
     private final double[] targets;
     private final double bestValue;
 
-    /** {@code x ↦ (x − mean) / sd}; a spread at rounding level is a constant with no scale to recover. */
-    private record Standardisation(double mean, double sd) {
-
-        static Standardisation of(double[] v) {
-            int n = v.length;
-            double mean = 0;
-            for (double x : v) {
-                mean += x / n;
-            }
-            double variance = 0;
-            for (double x : v) {
-                variance += (x - mean) * (x - mean) / n;
-            }
-            return new Standardisation(mean,
-                    variance > 1e-24 * Math.max(1, mean * mean) ? Math.sqrt(variance) : Double.POSITIVE_INFINITY);
-        }
-
-        double apply(double x) {
-            return sd == Double.POSITIVE_INFINITY ? 0 : (x - mean) / sd;
-        }
-    }
-
     TargetTransform(double[] values, boolean maximize) {
         this.maximize = maximize;
         int n = values.length;
@@ -87,6 +65,11 @@ final class TargetTransform {
      * target units: {@code T(best ± margin) − T(best)} (plus for a maximised objective, minus for a minimised one).
      */
     double improvement(double margin) {
-        return apply(maximize ? bestValue + margin : bestValue - margin) - best();
+        return improvement(bestValue, margin);
+    }
+
+    /** An improvement of {@code margin} over {@code value} (both in the objective's units), in target units. */
+    double improvement(double value, double margin) {
+        return apply(maximize ? value + margin : value - margin) - apply(value);
     }
 }

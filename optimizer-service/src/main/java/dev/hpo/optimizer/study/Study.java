@@ -265,15 +265,36 @@ public final class Study {
         return prior.size();
     }
 
-    /** The completed trial with the best objective; ties go to the earlier trial. */
+    /**
+     * The completed feasible trial (see {@link #feasible}) with the best objective; ties go to the earlier trial.
+     * Empty while no trial is both.
+     */
     public Optional<Trial> best() {
         String metric = spec.objective().metric();
         Comparator<Trial> byValue = Comparator.comparingDouble(t -> t.objective(metric).getAsDouble());
         if (spec.objective().direction() == Direction.MINIMIZE) {
             byValue = byValue.reversed();
         }
-        return trials.values().stream().filter(t -> t.objective(metric).isPresent())
+        return trials.values().stream().filter(t -> t.objective(metric).isPresent() && spec.feasible(t.metrics()))
                 .max(byValue.thenComparing(Comparator.comparingInt(Trial::number).reversed()));
+    }
+
+    /**
+     * Whether a completed trial respects every outcome constraint ({@link StudySpec#feasible}; a metric it did not
+     * report violates its constraint); null when the study has no constraints, the trial has not completed or is
+     * the final refit (whose metrics come from another split).
+     */
+    public Boolean feasible(Trial trial) {
+        if (spec.constraints().isEmpty() || trial.state() != TrialState.COMPLETED || trial == refit) {
+            return null;
+        }
+        return spec.feasible(trial.metrics());
+    }
+
+    /** Completed trials that respect every constraint (all completed trials when there are none). */
+    public long feasibleCount() {
+        return trials.values().stream()
+                .filter(t -> t.state() == TrialState.COMPLETED && spec.feasible(t.metrics())).count();
     }
 
     /** Trials published and not ended, the final refit included. */

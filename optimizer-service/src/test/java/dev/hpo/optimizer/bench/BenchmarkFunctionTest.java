@@ -38,6 +38,20 @@ class BenchmarkFunctionTest {
     }
 
     @Test
+    void gramacysConstrainedMinimiserIsFeasibleAndALowerSumIsNot() {
+        BenchmarkFunction f = BenchmarkFunction.GRAMACY;
+        Map<String, Object> best = Map.of("x1", 0.19494, "x2", 0.40485);
+        Map<String, Object> lower = Map.of("x1", 0.19494, "x2", 0.40385);
+
+        assertThat(f.evaluate(best)).isCloseTo(f.minimum(), within(1e-9));
+        assertThat(f.constraints()).allSatisfy(c -> assertThat(c.holds(f.metrics(best).get(c.metric()))).isTrue());
+        assertThat(f.constraints().get(0).holds(f.metrics(lower).get("c1"))).isFalse();
+        // c2 at the origin: 0 + 0 − 3/2
+        assertThat(f.metrics(Map.of("x1", 0.0, "x2", 0.0))).containsEntry("c2", -1.5);
+        assertThat(BenchmarkFunction.BRANIN.metrics(Map.of("x1", 0.0, "x2", 0.0))).isEmpty();
+    }
+
+    @Test
     void configurationsAreEvaluatedByParameterName() {
         assertThat(BenchmarkFunction.BRANIN.evaluate(Map.of("x2", 2.275, "x1", Math.PI)))
                 .isCloseTo(0.397887, within(1e-6));

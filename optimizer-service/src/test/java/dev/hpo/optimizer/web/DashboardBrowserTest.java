@@ -72,6 +72,21 @@ class DashboardBrowserTest {
             trainer: {dataset: {type: synthetic-fraud, rows: 10000}, model: fraud-mlp}
             """;
 
+    /** A grid of 3 x 2 = 6 configurations under a precision floor that the high-recall ones miss. */
+    private static final String CONSTRAINED_SPEC = """
+            name: fraud-recall-constrained
+            objective: {metric: val_recall, direction: maximize}
+            strategy: {type: grid}
+            budget: {maxTrials: 6, parallelism: 6}
+            workerPool: web-constrained
+            finalRefit: false
+            constraints: [{metric: val_precision, min: 0.5}]
+            searchSpace:
+              neurons1:      {type: int, min: 20, max: 60, step: 20}
+              dropout_rate1: {type: float, min: 0.0, max: 0.4, step: 0.4}
+            trainer: {dataset: {type: synthetic-fraud, rows: 10000}, model: fraud-mlp}
+            """;
+
     private static final String BAD_SPEC = """
             name: broken
             objective: {metric: val_recall, direction: maximize}
@@ -88,8 +103,9 @@ class DashboardBrowserTest {
     @TestHTTPResource("/")
     URL dashboard;
 
-    /** The two studies and what the played worker did to them. */
-    private record Studies(String finished, String running, TrialMessage runningTrial, PlayedWorker runningWorker) {
+    /** The studies and what the played worker did to them. */
+    private record Studies(String finished, String running, TrialMessage runningTrial, PlayedWorker runningWorker,
+                           String constrained) {
     }
 
     @RegisterExtension
@@ -104,8 +120,10 @@ class DashboardBrowserTest {
     @BeforeEach
     void playStudiesOnce() {
         if (studies == null) {
-            studies = new Studies(playFinished(), null, null, null);
+            studies = new Studies(playFinished(), null, null, null, null);
             studies = playRunning(studies.finished());
+            studies = new Studies(studies.finished(), studies.running(), studies.runningTrial(),
+                    studies.runningWorker(), playConstrained());
         }
     }
 
@@ -224,8 +242,8 @@ class DashboardBrowserTest {
     @Order(6)
     void compareViewPlotsTheTickedStudiesConvergenceOnOneChart() {
         open("#/");
-        row("#studies tr[data-study='" + studies.finished() + "']").findElement(By.cssSelector("input.pick")).click();
-        row("#studies tr[data-study='" + studies.running() + "']").findElement(By.cssSelector("input.pick")).click();
+        pick(studies.finished());
+        pick(studies.running());
         browser.findElement(By.id("compare-selected")).click();
 
         await().atMost(PAGE_WAIT).ignoreExceptions().untilAsserted(() ->
@@ -310,7 +328,17 @@ class DashboardBrowserTest {
             given().get("/api/studies/" + id + "/trials").then()
                     .body("find { it.number == 5 }.curve.size()", org.hamcrest.Matchers.equalTo(5));
         });
-        return new Studies(finished, id, running, worker);
+        return new Studies(finished, id, running, worker, null);
+    }
+
+    /** Plays the constrained grid study to its end: all 6 trials completed, no final refit. */
+    private static String playConstrained() {
+        PlayedWorker worker = new PlayedWorker("web-constrained");
+        String id = PlayedWorker.create(CONSTRAINED_SPEC);
+        worker.trials(id, 6).forEach(t -> worker.complete(t, "trainer-1"));
+        await().atMost(PlayedWorker.WAIT).untilAsserted(() -> given().get("/api/studies/" + id).then()
+                .body("status", org.hamcrest.Matchers.equalTo("FINISHED")));
+        return id;
     }
 
     private static double bestObjectiveEventually(String id) {
@@ -338,6 +366,32 @@ class DashboardBrowserTest {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
+    @Test
+    @Order(9)
+    void infeasibleTrialsAreMarkedInTheTableAndTheBestSoFarChart() {
+        open("#/study/" + studies.constrained());
+        await().atMost(PAGE_WAIT).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.findElements(By.cssSelector("#trials tbody tr"))).hasSize(6));
+        List<Boolean> feasible = given().get("/api/studies/" + studies.constrained() + "/trials").then().extract()
+                .path("feasible");
+        assertThat(feasible).as("the precision floor splits the trials").contains(true, false);
+        int best = given().get("/api/studies/" + studies.constrained()).then().extract().path("best.number");
+        assertThat(feasible.get(best)).isTrue();
+
+        for (int i = 0; i < feasible.size(); i++) {
+            WebElement row = trialRow(i);
+            assertThat(cell(row, "feasible").getText()).as("trial " + i)
+                    .isEqualTo(feasible.get(i) ? "feasible" : "infeasible");
+            assertThat(row.getAttribute("class")).as("trial " + i)
+                    .isEqualTo(i == best ? "best" : feasible.get(i) ? "" : "infeasible");
+        }
+        long infeasible = feasible.stream().filter(f -> !f).count();
+        assertThat(seriesLengths("chart-convergence")).as("best so far from the first feasible trial, feasible, "
+                + "infeasible").containsExactly(6 - feasible.indexOf(true), (int) (6 - infeasible), (int) infeasible);
+        assertThat(browser.findElement(By.id("stat-feasible")).getText()).contains((6 - infeasible) + "/6");
+        screenshot("study-constrained");
+    }
+
     private void open(String hash) {
         browser.get(dashboard.toString() + hash);
         browser.navigate().refresh();
@@ -350,6 +404,21 @@ class DashboardBrowserTest {
 
     private static WebElement cell(WebElement row, String column) {
         return row.findElement(By.cssSelector("td[data-col='" + column + "']"));
+    }
+
+    /**
+     * Ticks a study in the list. The list re-renders on live events (ticks survive), which can replace a row
+     * between finding and clicking it, so this retries until the box is ticked.
+     */
+    private static void pick(String studyId) {
+        String css = "#studies tr[data-study='" + studyId + "'] input.pick";
+        await().atMost(PAGE_WAIT).ignoreExceptions().untilAsserted(() -> {
+            WebElement box = browser.findElement(By.cssSelector(css));
+            if (!box.isSelected()) {
+                box.click();
+            }
+            assertThat(browser.findElement(By.cssSelector(css)).isSelected()).isTrue();
+        });
     }
 
     private static WebElement trialRow(int number) {
