@@ -74,8 +74,9 @@ public final class DemoCommand implements Callable<Integer> {
     String objective;
 
     @Option(names = "--initial-points", paramLabel = "M",
-            description = "Initial design of the Bayesian studies (default: the optimizer's, 3 per encoded "
-                    + "dimension, which for the reference space exceeds the default budget).")
+            description = "Initial design of the Bayesian studies (default: a third of --budget, at least 5; the "
+                    + "optimizer's own default, 3 per encoded dimension, is 45 on the reference space, which would "
+                    + "leave no trial of the default budget to the surrogate).")
     Integer initialPoints;
 
     @Option(names = "--constraint", paramLabel = "METRIC>=X",
@@ -148,15 +149,24 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The spec with {@code --initial-points} as its strategy's initial design, when given. */
+    /**
+     * The search study with its initial design ({@code --initial-points}, or a third of the budget) and
+     * {@code --early-stopping}.
+     */
     private ObjectNode searchOptions(ObjectNode spec) {
-        if (initialPoints != null) {
-            ((ObjectNode) spec.path("strategy")).put("initialPoints", initialPoints);
+        ObjectNode strategySection = (ObjectNode) spec.path("strategy");
+        if ("bayesian".equals(strategySection.path("type").asText())) {
+            strategySection.put("initialPoints", initialPoints != null ? initialPoints : defaultInitialPoints(budget));
         }
         if (earlyStopping != null) {
             spec.putObject("earlyStopping").put("type", earlyStopping);
         }
         return spec;
+    }
+
+    /** A third of the budget, at least 5 (and at most the budget): the rest is left to the surrogate. */
+    static int defaultInitialPoints(int budget) {
+        return Math.min(budget, Math.max(5, budget / 3));
     }
 
     /** The trainer's dataset section: the synthetic data, or {@code --dataset csv:PATH} with {@code --label}. */
