@@ -97,8 +97,11 @@ public class StudyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
     public List<TrialView> trials(@PathParam("id") String id) {
-        return studies.read(id, s -> s.trials().stream().sorted(Comparator.comparingInt(t -> t.number()))
-                .map(t -> TrialView.of(t, s.spec().objective().metric())).toList());
+        return studies.read(id, s -> {
+            java.util.Set<String> pareto = ParetoViews.paretoIds(s);
+            return s.trials().stream().sorted(Comparator.comparingInt(t -> t.number()))
+                    .map(t -> TrialView.of(t, s.spec().objective().metric(), pareto)).toList();
+        });
     }
 
     @GET
