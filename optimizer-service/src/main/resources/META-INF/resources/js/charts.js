@@ -41,38 +41,35 @@ export function paretoFront(points, signs = [1, 1]) {
 
 const grid = {left: 56, right: 24, top: 36, bottom: 44};
 
-/** Objective of each scored trial and the best so far against the trial number; series[0] is the best. */
-export function convergenceOption(study, trials) {
-  const points = scored(trials).map(t => [t.number, t.objective]);
+/** A chart of {@code series} against a count of trials ({@code xName}), with a step line first. */
+function progressOption(xName, yName, series) {
   return {
     color: PALETTE,
     tooltip: {trigger: 'axis'},
     legend: {top: 0},
     grid,
-    xAxis: {type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 26, minInterval: 1},
-    yAxis: {type: 'value', name: study.objective, scale: true},
-    series: [
-      {name: 'best so far', type: 'line', step: 'end', symbol: 'none', lineStyle: {width: 2.5},
-        data: bestSoFar(trials, study.direction)},
-      {name: study.objective, type: 'scatter', symbolSize: 7, itemStyle: {opacity: 0.7}, data: points},
-    ],
+    xAxis: {type: 'value', name: xName, nameLocation: 'middle', nameGap: 26, minInterval: 1},
+    yAxis: {type: 'value', name: yName, scale: true},
+    series,
   };
+}
+
+/** Objective of each scored trial and the best so far against the trial number; series[0] is the best. */
+export function convergenceOption(study, trials) {
+  const points = scored(trials).map(t => [t.number, t.objective]);
+  return progressOption('trial', study.objective, [
+    {name: 'best so far', type: 'line', step: 'end', symbol: 'none', lineStyle: {width: 2.5},
+      data: bestSoFar(trials, study.direction)},
+    {name: study.objective, type: 'scatter', symbolSize: 7, itemStyle: {opacity: 0.7}, data: points},
+  ]);
 }
 
 /** Hypervolume of a multi-objective study's Pareto front after each completed trial (from its report). */
 export function hypervolumeOption(report) {
-  return {
-    color: PALETTE,
-    tooltip: {trigger: 'axis'},
-    legend: {top: 0},
-    grid,
-    xAxis: {type: 'value', name: 'trials finished', nameLocation: 'middle', nameGap: 26, minInterval: 1},
-    yAxis: {type: 'value', name: 'hypervolume', scale: true},
-    series: [
-      {name: 'hypervolume so far', type: 'line', step: 'end', symbolSize: 6, lineStyle: {width: 2.5},
-        data: (report?.hypervolumeSoFar ?? []).map(p => [p.trials, p.hypervolume])},
-    ],
-  };
+  return progressOption('trials finished', 'hypervolume', [
+    {name: 'hypervolume so far', type: 'line', step: 'end', symbolSize: 6, lineStyle: {width: 2.5},
+      data: (report?.hypervolumeSoFar ?? []).map(p => [p.trials, p.hypervolume])},
+  ]);
 }
 
 const RECALL_PRECISION = [{metric: 'val_recall', direction: 'maximize'}, {metric: 'val_precision', direction: 'maximize'}];
