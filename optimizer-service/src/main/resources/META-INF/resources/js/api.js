@@ -75,6 +75,7 @@ export const api = {
   studies: () => request('GET', 'api/studies'),
   study: id => request('GET', study(id)),
   trials: id => request('GET', `${study(id)}/trials`),
+  report: id => request('GET', `${study(id)}/report`),
   stop: id => request('POST', `${study(id)}/stop`),
   create: text => request('POST', 'api/studies', text, specContentType(text)),
   eventsOf: id => `${study(id)}/events`,

@@ -27,23 +27,40 @@ export function bestSoFar(trials, direction) {
 }
 
 /**
- * The non-dominated points when both coordinates are maximised (recall and precision), by ascending x: a
- * point is on the front when no other point is at least as good in both and better in one.
+ * The non-dominated points of [x, y, ...] points, by ascending x: a point is on the front when no other point is at
+ * least as good in both coordinates and better in one (duplicates of a front point stay). {@code signs} orients them: 1 where larger is better (recall
+ * and precision, the default), -1 where smaller is.
  */
-export function paretoFront(points) {
-  const byX = [...points].sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+export function paretoFront(points, signs = [1, 1]) {
+  const [sx, sy] = signs;
+  const byX = [...points].sort((a, b) => sx * (b[0] - a[0]) || sy * (b[1] - a[1]));
   const front = [];
   let bestY = -Infinity;
   for (const p of byX) {
-    if (p[1] > bestY) {
+    const last = front[front.length - 1];
+    // Equal points do not dominate each other: a duplicate of a point on the front is on it too (as in the API).
+    if (sy * p[1] > bestY || (last && last[0] === p[0] && last[1] === p[1])) {
       front.push(p);
-      bestY = p[1];
+      bestY = sy * p[1];
     }
   }
-  return front.reverse();
+  return front.sort((a, b) => a[0] - b[0]);
 }
 
 const grid = {left: 56, right: 24, top: 36, bottom: 44};
+
+/** A chart of {@code series} against a count of trials ({@code xName}), with a step line first. */
+function progressOption(xName, yName, series) {
+  return {
+    color: PALETTE,
+    tooltip: {trigger: 'axis'},
+    legend: {top: 0},
+    grid,
+    xAxis: {type: 'value', name: xName, nameLocation: 'middle', nameGap: 26, minInterval: 1},
+    yAxis: {type: 'value', name: yName, scale: true},
+    series,
+  };
+}
 
 /**
  * Objective of each scored trial and the best so far against the trial number; series[0] is the best, series[1]
@@ -53,42 +70,49 @@ export function convergenceOption(study, trials) {
   const points = scored(trials).filter(countsForBest).map(t => [t.number, t.objective]);
   const infeasible = scored(trials).filter(t => !countsForBest(t)).map(t => [t.number, t.objective]);
   const constrained = (study.constraints ?? []).length > 0;
-  return {
-    color: PALETTE,
-    tooltip: {trigger: 'axis'},
-    legend: {top: 0},
-    grid,
-    xAxis: {type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 26, minInterval: 1},
-    yAxis: {type: 'value', name: study.objective, scale: true},
-    series: [
-      {name: 'best so far', type: 'line', step: 'end', symbol: 'none', lineStyle: {width: 2.5},
-        data: bestSoFar(trials, study.direction)},
-      {name: constrained ? `${study.objective} (feasible)` : study.objective, type: 'scatter', symbolSize: 7,
-        itemStyle: {opacity: 0.7}, data: points},
-      ...(constrained ? [{name: 'infeasible', type: 'scatter', symbol: 'path://M0,0L10,10M10,0L0,10',
-        symbolSize: 8, itemStyle: {color: '#8a8f98', borderColor: '#8a8f98', borderWidth: 2}, data: infeasible}] : []),
-    ],
-  };
+  return progressOption('trial', study.objective, [
+    {name: 'best so far', type: 'line', step: 'end', symbol: 'none', lineStyle: {width: 2.5},
+      data: bestSoFar(trials, study.direction)},
+    {name: constrained ? `${study.objective} (feasible)` : study.objective, type: 'scatter', symbolSize: 7,
+      itemStyle: {opacity: 0.7}, data: points},
+    ...(constrained ? [{name: 'infeasible', type: 'scatter', symbol: 'path://M0,0L10,10M10,0L0,10',
+      symbolSize: 8, itemStyle: {color: '#8a8f98', borderColor: '#8a8f98', borderWidth: 2}, data: infeasible}] : []),
+  ]);
 }
 
-/** Precision against recall of every trial that reported both, and their Pareto front; series[0] the trials. */
-export function paretoOption(trials) {
+/** Hypervolume of a multi-objective study's Pareto front after each completed trial (from its report). */
+export function hypervolumeOption(report) {
+  return progressOption('trials finished', 'hypervolume', [
+    {name: 'hypervolume so far', type: 'line', step: 'end', symbolSize: 6, lineStyle: {width: 2.5},
+      data: (report?.hypervolumeSoFar ?? []).map(p => [p.trials, p.hypervolume])},
+  ]);
+}
+
+const RECALL_PRECISION = [{metric: 'val_recall', direction: 'maximize'}, {metric: 'val_precision', direction: 'maximize'}];
+
+/**
+ * The study's first two objectives (recall and precision for a study of one objective) of every trial that
+ * reported both, and their Pareto front; series[0] the trials.
+ */
+export function paretoOption(trials, study) {
+  const [x, y] = study?.objectives ?? RECALL_PRECISION;
+  const signs = [x, y].map(o => (o.direction === 'minimize' ? -1 : 1));
   const points = trials
-    .filter(t => t.metrics?.val_recall != null && t.metrics?.val_precision != null)
-    .map(t => [t.metrics.val_recall, t.metrics.val_precision, t.number]);
+    .filter(t => t.metrics?.[x.metric] != null && t.metrics?.[y.metric] != null)
+    .map(t => [t.metrics[x.metric], t.metrics[y.metric], t.number]);
   return {
     color: PALETTE,
     tooltip: {
       trigger: 'item',
-      formatter: p => `trial ${p.value[2]}<br>recall ${p.value[0].toFixed(4)}<br>precision ${p.value[1].toFixed(4)}`,
+      formatter: p => `trial ${p.value[2]}<br>${x.metric} ${p.value[0].toFixed(4)}<br>${y.metric} ${p.value[1].toFixed(4)}`,
     },
     legend: {top: 0},
     grid,
-    xAxis: {type: 'value', name: 'val_recall', nameLocation: 'middle', nameGap: 26, scale: true},
-    yAxis: {type: 'value', name: 'val_precision', scale: true},
+    xAxis: {type: 'value', name: x.metric, nameLocation: 'middle', nameGap: 26, scale: true},
+    yAxis: {type: 'value', name: y.metric, scale: true},
     series: [
       {name: 'trials', type: 'scatter', symbolSize: 8, itemStyle: {opacity: 0.75}, data: points},
-      {name: 'Pareto front', type: 'line', symbolSize: 9, lineStyle: {width: 2}, data: paretoFront(points)},
+      {name: 'Pareto front', type: 'line', symbolSize: 9, lineStyle: {width: 2}, data: paretoFront(points, signs)},
     ],
   };
 }

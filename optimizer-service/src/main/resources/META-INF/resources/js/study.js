@@ -1,6 +1,9 @@
-// The study page: summary, stop button, four live charts, the final refit's test metrics and the trials.
+// The study page: summary, stop button, four live charts, the final refit's test metrics and the trials; a
+// multi-objective study shows its hypervolume so far instead of the best so far, and its Pareto front.
 import {api} from './api.js';
-import {chartOn, convergenceOption, curveMetrics, curvesOption, parallelOption, paretoOption, scored} from './charts.js';
+import {
+  chartOn, convergenceOption, curveMetrics, curvesOption, hypervolumeOption, parallelOption, paretoOption, scored,
+} from './charts.js';
 import {badge, duration, elapsed, h, number, progressBar, progressOf, time, value} from './dom.js';
 import {coalesce, subscribe} from './live.js';
 import {TrialsTable} from './trials-table.js';
@@ -12,7 +15,20 @@ function stat(label, val, detail, id) {
 
 function chartCard(title, id, note, wide) {
   const el = h('div', {class: wide ? 'chart wide' : 'chart', id});
-  return {card: h('div', {class: 'card chart-card'}, h('h2', {}, title), note, el), el};
+  const heading = h('h2', {}, title);
+  return {card: h('div', {class: 'card chart-card'}, heading, note, el), el, heading};
+}
+
+/** The best-trial card, or for a multi-objective study the hypervolume and the size of the Pareto set. */
+function bestStat(study, trials) {
+  if (study.objectives) {
+    return stat('hypervolume', number(study.hypervolume),
+      `Pareto set of ${study.paretoSet.length} · ${study.objectives.map(o => o.metric).join(' / ')}`, 'stat-hypervolume');
+  }
+  const best = study.best;
+  return stat(`best ${study.objective}`, best ? number(best.objective) : '–',
+    best ? `trial ${best.number} · ${scored(trials).length} scored`
+      : (study.constraints ?? []).length ? 'no feasible trial yet' : 'no completed trial yet', 'stat-best');
 }
 
 /** The final refit (train + validation data, test split) or, failing that, trials that report test_* metrics. */
@@ -66,9 +82,13 @@ export function mountStudy(root, id) {
   let state = null;
 
   function draw() {
-    const {study, trials} = state;
-    charts.convergence.show(convergenceOption(study, trials));
-    charts.pareto.show(paretoOption(trials));
+    const {study, trials, report} = state;
+    charts.convergence.show(study.objectives ? hypervolumeOption(report) : convergenceOption(study, trials));
+    convergence.heading.textContent = study.objectives ? 'Hypervolume so far' : 'Best so far';
+    pareto.heading.textContent = study.objectives
+      ? `${study.objectives[0].metric} vs ${study.objectives[1].metric} (Pareto front)`
+      : 'Recall vs precision (Pareto front)';
+    charts.pareto.show(paretoOption(trials, study));
     charts.parallel.show(parallelOption(study, trials));
     const metrics = curveMetrics(trials.filter(t => t.status === 'RUNNING'));
     const chosen = metrics.includes(metricSelect.value) ? metricSelect.value : metrics[0];
@@ -83,19 +103,18 @@ export function mountStudy(root, id) {
     document.title = `${study.name} · hpo`;
     const constraints = study.constraints ?? [];
     title.replaceChildren(h('h1', {id: 'study-name'}, study.name, ' ', badge(study.status)),
-      h('div', {class: 'sub'}, `${study.id} · ${study.strategy} · ${study.direction} ${study.objective}`,
+      h('div', {class: 'sub'}, `${study.id} · ${study.strategy} · ${study.objectives
+        ? `Pareto set of ${study.objectives.map(o => `${o.direction} ${o.metric}`).join(', ')}`
+        : `${study.direction} ${study.objective}`}`,
         constraints.length ? ` subject to ${constraints.join(', ')}` : '',
         study.endReason ? ` · ${study.endReason}` : ''));
     stopButton.hidden = study.status !== 'RUNNING';
     const {done, total} = progressOf(study);
-    const best = study.best;
     stats.replaceChildren(...[
       stat('trials', `${done}/${total}`, progressBar(study), 'stat-progress'),
       stat('in flight', `${study.counts.running} running`, `${study.counts.queued} queued`, 'stat-flight'),
       stat('failed / pruned', `${study.counts.failed} / ${study.counts.pruned}`, null, 'stat-failed'),
-      stat(`best ${study.objective}`, best ? number(best.objective) : '–',
-        best ? `trial ${best.number} · ${scored(trials).length} scored`
-          : constraints.length ? 'no feasible trial yet' : 'no completed trial yet', 'stat-best'),
+      bestStat(study, trials),
       constraints.length ? stat('feasible', `${study.counts.feasible}/${study.counts.completed}`,
         constraints.join(', '), 'stat-feasible') : null,
       stat('started', time(study.createdAt), `${study.endedAt ? 'took' : 'running for'} ${duration(elapsed(study))}`,
@@ -109,7 +128,8 @@ export function mountStudy(root, id) {
   async function refresh() {
     try {
       const [study, trials] = await Promise.all([api.study(id), api.trials(id)]);
-      state = {study, trials};
+      const report = study.objectives ? await api.report(id) : null;
+      state = {study, trials, report};
       render();
     } catch (e) {
       message.replaceChildren(h('div', {class: 'message error'}, e.message));

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * prints the comparison and writes {@code report.json}, {@code report.md} and {@code report.html} with plots.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the reference experiment (fraud-mlp, maximise val_recall) on a local stack.")
+        description = "Run the reference experiment (fraud-mlp, maximise val_recall, or the Pareto set of"
+                + " --objectives) on a local stack.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "N", defaultValue = "16", description = "Trials of the Bayesian (or random) study (default: ${DEFAULT-VALUE}).")
@@ -44,8 +45,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The search to compare with the grid: bayesian or random (default: ${DEFAULT-VALUE}).")
     String strategy;
 
-    @Option(names = "--grid", paramLabel = "SIZE", defaultValue = "reduced",
-            description = "The grid study: reduced (32 points, default), full (the reference's 1,458) or none.")
+    @Option(names = "--grid", paramLabel = "SIZE",
+            description = "The grid study: reduced (32 points, the default for one objective), full (the reference's"
+                    + " 1,458) or none (the default with --objectives).")
     String grid;
 
     @Option(names = "--grid-budget", paramLabel = "N",
@@ -84,6 +86,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + "val_precision>=0.75; repeatable) and compare it with the unconstrained search.")
     List<String> constraints = new ArrayList<>();
 
+    @Option(names = "--objectives", paramLabel = "M1,M2[,M3[,M4]]", split = ",", hideParamSyntax = true,
+            description = "Search the Pareto set of 2 to 4 validation metrics, all maximised with hypervolume reference"
+                    + " 0 (e.g. val_recall,val_precision), instead of --objective.")
+    List<String> objectives;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/demo",
             description = "Where report.json and report.md go (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -91,6 +98,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintStream console = System.out;
+        boolean multiObjective = objectives != null && !objectives.isEmpty();
+        if (grid == null) {
+            grid = multiObjective ? "none" : "reduced";
+        }
+        if (multiObjective && (objectives.size() < 2 || objectives.size() > 4)) {
+            System.err.println("--objectives (" + String.join(",", objectives) + ") must name 2 to 4 metrics");
+            return 2;
+        }
         if (budget < 1 || epochsMax < 1 || trainers < 1 || rows < 100 || !List.of("reduced", "full", "none").contains(grid)
                 || (gridBudget != null && gridBudget < 1) || (initialPoints != null && initialPoints < 1)) {
             System.err.println("--budget, --epochs-max, --trainers, --grid-budget and --initial-points must be >= 1,"
@@ -115,9 +130,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String api = ensureStack(console);
         StudyClient client = new StudyClient(api, System.getenv("HPO_API_TOKEN"));
-        ReferenceExperiment experiment = new ReferenceExperiment(budget, epochsMax, seed, trainers, data, objective);
+        List<String> goals = multiObjective ? objectives : List.of(objective);
+        ReferenceExperiment experiment = new ReferenceExperiment(budget, epochsMax, seed, trainers, data, goals);
         boolean terminal = System.console() != null;
-        Report report = new Report(data, objective);
+        Report report = new Report(data, goals);
         try {
             report.add(strategy, StudyRun.run(client, searchOptions(experiment.searchStudy(strategy)), strategy,
                     console, terminal));

@@ -21,6 +21,7 @@ public final class ReferenceExperiment {
     private final int parallelism;
     private final ObjectNode dataset;
     private final String objective;
+    private final List<String> objectives;
 
     /**
      * @param dataset   the trainer's dataset section ({@link #synthetic} or a CSV file)
@@ -28,12 +29,23 @@ public final class ReferenceExperiment {
      */
     public ReferenceExperiment(int budget, int epochsMax, long seed, int parallelism, ObjectNode dataset,
                                String objective) {
+        this(budget, epochsMax, seed, parallelism, dataset, List.of(objective));
+    }
+
+    /**
+     * @param dataset    the trainer's dataset section ({@link #synthetic} or a CSV file)
+     * @param objectives the validation metrics to maximise: one, or 2 to 4 for a multi-objective study searching
+     *                   the Pareto set, each with hypervolume reference 0 (the worst a rate can be)
+     */
+    public ReferenceExperiment(int budget, int epochsMax, long seed, int parallelism, ObjectNode dataset,
+                               List<String> objectives) {
         this.budget = budget;
         this.epochsMax = epochsMax;
         this.seed = seed;
         this.parallelism = parallelism;
         this.dataset = dataset;
-        this.objective = objective;
+        this.objective = objectives.get(0);
+        this.objectives = List.copyOf(objectives);
     }
 
     /** The reference data set: synthetic, imbalanced (10% positives), 30 features. */
@@ -127,7 +139,12 @@ public final class ReferenceExperiment {
 
     private ObjectNode base(String name) {
         ObjectNode spec = Json.mapper().createObjectNode().put("name", name);
-        spec.putObject("objective").put("metric", objective).put("direction", "maximize");
+        if (objectives.size() > 1) {
+            ArrayNode list = spec.putArray("objectives");
+            objectives.forEach(o -> list.addObject().put("metric", o).put("direction", "maximize").put("reference", 0.0));
+        } else {
+            spec.putObject("objective").put("metric", objective).put("direction", "maximize");
+        }
         spec.put("workerPool", "dl4j");
         ObjectNode trainer = spec.putObject("trainer");
         trainer.set("dataset", dataset.deepCopy());

@@ -34,9 +34,13 @@ public final class Report {
     private final ObjectNode root = Json.mapper().createObjectNode();
     private final ArrayNode methods;
 
-    public Report(JsonNode dataset, String objective) {
+    /** A report on {@code objectives}: one metric, or 2 to 4 of a multi-objective search (the first is primary). */
+    public Report(JsonNode dataset, List<String> objectives) {
         root.put("schema", "hpo.demo-report/v1").put("generatedAt", Instant.now().toString())
-                .put("objective", objective);
+                .put("objective", objectives.get(0));
+        if (objectives.size() > 1) {
+            objectives.forEach(root.putArray("objectives")::add);
+        }
         root.set("dataset", dataset);
         methods = root.putArray("methods");
     }
@@ -71,6 +75,11 @@ public final class Report {
         if (!constraints.isEmpty()) {
             m.set("constraints", constraints);
             m.put("feasibleTrials", outcome.study().path("counts").path("feasible").asInt());
+        }
+        if (r.path("paretoSet").isArray()) {
+            m.set("paretoSet", r.path("paretoSet"));
+            m.put("hypervolume", r.path("hypervolume").asDouble());
+            m.set("hypervolumeSoFar", r.path("hypervolumeSoFar"));
         }
         ArrayNode trials = m.putArray("trials");
         for (JsonNode t : outcome.trials()) {
@@ -133,6 +142,11 @@ public final class Report {
         SPLIT_METRICS.forEach(s -> header.add("test " + s));
         header.add("best " + root.path("objective").asText());
         header.add("trials to reach grid best");
+        boolean pareto = root.has("objectives");
+        if (pareto) {
+            header.add("Pareto set");
+            header.add("hypervolume");
+        }
         Table table = new Table(header);
         for (JsonNode m : methods) {
             List<String> row = new ArrayList<>(List.of(m.path("method").asText(), m.path("trialsRun").asText(),
@@ -144,6 +158,10 @@ public final class Report {
             row.add(value(m.path("bestValidation").path(root.path("objective").asText())));
             JsonNode reached = m.path("trialsToReachGridBest");
             row.add(reached.isNumber() ? reached.asText() : m.has("trialsToReachGridBest") ? "not reached" : "-");
+            if (pareto) {
+                row.add(String.valueOf(m.path("paretoSet").size()));
+                row.add(value(m.path("hypervolume")));
+            }
             table.add(row);
         }
         return table;
@@ -176,11 +194,46 @@ public final class Report {
         return table;
     }
 
+    /**
+     * The Pareto set of a multi-objective method: trial number, each objective's validation value and the
+     * configuration; null for a method of one objective.
+     */
+    Table paretoTable(JsonNode method) {
+        if (!method.path("paretoSet").isArray()) {
+            return null;
+        }
+        List<String> objectives = new ArrayList<>();
+        root.path("objectives").forEach(o -> objectives.add(o.asText()));
+        List<String> header = new ArrayList<>(List.of("#"));
+        header.addAll(objectives);
+        header.add("params");
+        Table table = new Table(header);
+        for (JsonNode t : method.path("paretoSet")) {
+            List<String> row = new ArrayList<>(List.of(t.path("number").asText()));
+            objectives.forEach(o -> row.add(value(t.path("values").path(o))));
+            List<String> params = new ArrayList<>();
+            t.path("params").fields().forEachRemaining(e -> params.add(e.getKey() + "=" + value(e.getValue())));
+            row.add(String.join(", ", params));
+            table.add(row);
+        }
+        return table;
+    }
+
+    /** "Pareto set (n trials), hypervolume h:" for a multi-objective method; empty otherwise. */
+    static String paretoLine(JsonNode m) {
+        return m.path("paretoSet").isArray() ? String.format(Locale.ROOT, "Pareto set (%d trials), final hypervolume %s:",
+                m.path("paretoSet").size(), value(m.path("hypervolume"))) : "";
+    }
+
     /** What the demo prints at the end: the trials of each method, then the comparison. */
     public String text() {
         StringBuilder b = new StringBuilder();
         for (JsonNode m : methods) {
             b.append(NL).append(heading(m)).append(NL).append(trialTable(m).text()).append(bestLine(m)).append(NL);
+            Table front = paretoTable(m);
+            if (front != null) {
+                b.append(paretoLine(m)).append(NL).append(front.text());
+            }
         }
         b.append(NL).append("Comparison").append(NL).append(comparisonTable().text()).append(verdict()).append(NL);
         constraintLines().forEach(line -> b.append(line).append(NL));
@@ -199,8 +252,12 @@ public final class Report {
             constraintLines.forEach(line -> b.append("- ").append(line).append(NL));
         }
         for (JsonNode m : methods) {
-            b.append(NL).append("## ").append(heading(m)).append(NL).append(NL).append(bestLine(m)).append(NL)
-                    .append(NL).append(trialTable(m).markdown());
+            b.append(NL).append("## ").append(heading(m)).append(NL).append(NL).append(bestLine(m)).append(NL);
+            Table front = paretoTable(m);
+            if (front != null) {
+                b.append(NL).append(paretoLine(m)).append(NL).append(NL).append(front.markdown());
+            }
+            b.append(NL).append(trialTable(m).markdown());
         }
         return b.toString();
     }

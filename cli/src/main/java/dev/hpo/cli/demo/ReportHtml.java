@@ -32,7 +32,12 @@ final class ReportHtml {
         }
         for (JsonNode m : report.methods()) {
             b.append("<h2>").append(esc(Report.heading(m))).append("</h2>\n<p>").append(esc(Report.bestLine(m)))
-                    .append("</p>\n").append(table(Report.trialTable(m)));
+                    .append("</p>\n");
+            Table front = report.paretoTable(m);
+            if (front != null) {
+                b.append("<p>").append(esc(Report.paretoLine(m))).append("</p>\n").append(table(front));
+            }
+            b.append(table(Report.trialTable(m)));
         }
         return b.append("</body></html>\n").toString();
     }

@@ -32,7 +32,7 @@ class ReportConstraintsTest {
 
     @Test
     void showsTheConstrainedBestNextToTheUnconstrainedOneAndMarksInfeasibleTrials() throws Exception {
-        Report report = new Report(Json.mapper().createObjectNode(), "val_recall");
+        Report report = new Report(Json.mapper().createObjectNode(), java.util.List.of("val_recall"));
         report.add("bayesian", outcome("u", "[]", "null", 0.93, 0.61));
         report.add("bayesian-constrained", outcome("c", "[{\"metric\": \"val_precision\", \"min\": 0.75}]", "true",
                 0.84, 0.78));

@@ -1,13 +1,56 @@
 package dev.hpo.cli.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpo.common.json.Json;
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.common.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class ReportTest {
+
+    private static final String STUDY_REPORT = """
+            {"studyId": "mo-1", "strategy": "bayesian", "status": "FINISHED", "trialsRun": 3, "totalEpochs": 30,
+             "best": {"params": {"neurons1": 40}, "metrics": {"val_recall": 0.9, "val_precision": 0.5}},
+             "bestSoFar": [],
+             "paretoSet": [
+               {"trialId": "mo-1.t0", "number": 0, "params": {"neurons1": 40, "optimizer": "adam"},
+                "values": {"val_recall": 0.9, "val_precision": 0.5}},
+               {"trialId": "mo-1.t2", "number": 2, "params": {"neurons1": 20, "optimizer": "lion"},
+                "values": {"val_recall": 0.6, "val_precision": 0.8}}],
+             "hypervolume": 0.63,
+             "hypervolumeSoFar": [{"trials": 1, "number": 0, "elapsedSeconds": 1.0, "hypervolume": 0.45}]}
+            """;
+
+    @Test
+    void aMultiObjectiveReportListsTheParetoSetAndTheFinalHypervolume(@TempDir Path dir) throws Exception {
+        Report report = new Report(Json.mapper().createObjectNode(), List.of("val_recall", "val_precision"));
+        JsonNode r = Json.mapper().readTree(STUDY_REPORT);
+        report.add("bayesian", new StudyRun.Outcome(Json.mapper().createObjectNode(), Json.mapper().createArrayNode(),
+                r, Duration.ofSeconds(12)));
+
+        Table front = report.paretoTable(report.methods().get(0));
+        assertThat(front.header()).containsExactly("#", "val_recall", "val_precision", "params");
+        assertThat(front.rows()).containsExactly(List.of("0", "0.9", "0.5", "neurons1=40, optimizer=adam"),
+                List.of("2", "0.6", "0.8", "neurons1=20, optimizer=lion"));
+        assertThat(report.comparisonTable().rows().get(0)).endsWith("2", "0.63");
+        assertThat(report.markdown()).contains("Pareto set (2 trials), final hypervolume 0.63:");
+        report.write(dir);
+        assertThat(Json.mapper().readTree(dir.resolve("report.json").toFile()).path("methods").get(0)
+                .path("hypervolume").asDouble()).isEqualTo(0.63);
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("<td>neurons1=20, optimizer=lion</td>");
+    }
+
+    @Test
+    void aReportOfOneObjectiveHasNoParetoColumns() {
+        Report report = new Report(Json.mapper().createObjectNode(), List.of("val_recall"));
+        assertThat(report.comparisonTable().header()).doesNotContain("hypervolume");
+        assertThat(report.json().has("objectives")).isFalse();
+    }
 
     @Test
     void countsPrunedTrialsAndTheSearchsEpochsApartFromTheRefit() throws Exception {
@@ -19,7 +62,7 @@ class ReportTest {
         JsonNode studyReport = Json.mapper().readTree("""
                 {"studyId": "s", "strategy": "BAYESIAN", "status": "FINISHED", "trialsRun": 3, "totalEpochs": 22}
                 """);
-        Report report = new Report(Json.mapper().createObjectNode(), "val_recall");
+        Report report = new Report(Json.mapper().createObjectNode(), List.of("val_recall"));
         report.add("bayesian", new StudyRun.Outcome(studyReport, trials, studyReport, Duration.ofSeconds(4)));
 
         JsonNode method = report.json().path("methods").get(0);

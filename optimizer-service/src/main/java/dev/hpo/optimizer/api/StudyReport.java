@@ -4,11 +4,13 @@ import dev.hpo.common.study.Direction;
 import dev.hpo.optimizer.study.Study;
 import dev.hpo.optimizer.study.Trial;
 import dev.hpo.optimizer.study.TrialState;
+import dev.hpo.optimizer.pareto.ParetoSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The comparison-ready summary of one study ({@code GET /api/studies/{id}/report}): what was run and how long
@@ -18,11 +20,18 @@ import java.util.List;
  * @param trialsRun   trials that ended (completed, failed or pruned), the refit excluded
  * @param totalEpochs epochs trained by every trial and the refit
  * @param bestSoFar   one point per completed trial, in finishing order
+ * @param objectives  a multi-objective study's objectives with the hypervolume reference in use; null otherwise
+ * @param paretoSet   a multi-objective study's Pareto set; null otherwise
+ * @param hypervolume the Pareto set's hypervolume; null for one objective
+ * @param hypervolumeSoFar a multi-objective study's progress: one point per completed trial, in finishing order,
+ *                    with the hypervolume of the front so far (same reference point throughout); null otherwise
  */
 public record StudyReport(String studyId, String name, String strategy, String status, String objective,
                           String direction, int maxTrials, Long gridSize, long trialsRun, long completed, long failed,
                           double wallTimeSeconds, long totalEpochs, TrialView best, TrialView refit,
-                          List<Point> bestSoFar) {
+                          List<Point> bestSoFar, List<ParetoViews.ObjectiveView> objectives,
+                          List<ParetoViews.ParetoTrial> paretoSet, Double hypervolume,
+                          List<HypervolumePoint> hypervolumeSoFar) {
 
     /**
      * A point of the best-so-far curve.
@@ -34,6 +43,16 @@ public record StudyReport(String studyId, String name, String strategy, String s
      * @param feasible       whether this trial respects the outcome constraints; null when the study has none
      */
     public record Point(int trials, int number, double elapsedSeconds, double value, Double best, Boolean feasible) {
+    }
+
+    /**
+     * A point of the hypervolume curve.
+     *
+     * @param trials         trials finished so far (1-based, failed ones included)
+     * @param elapsedSeconds since the study was created
+     * @param hypervolume    of the Pareto front of the trials completed so far
+     */
+    public record HypervolumePoint(int trials, int number, double elapsedSeconds, double hypervolume) {
     }
 
     static StudyReport of(Study s, Instant now) {
@@ -56,6 +75,7 @@ public record StudyReport(String studyId, String name, String strategy, String s
             }
             curve.add(new Point(finished, t.number(), seconds(s.createdAt(), t.finishedAt()), v, best, feasible));
         }
+        Optional<ParetoSummary<Trial>> pareto = ParetoViews.summary(s);
         long epochs = s.trials().stream().mapToLong(Trial::epochs).sum() + s.refit().map(Trial::epochs).orElse(0);
         Instant end = s.endedAt() != null ? s.endedAt() : now;
         return new StudyReport(s.id(), s.spec().name(), s.spec().strategy().type().name().toLowerCase(),
@@ -63,7 +83,23 @@ public record StudyReport(String studyId, String name, String strategy, String s
                 s.strategy().size().isPresent() ? s.strategy().size().getAsLong() : null, ended.size(),
                 s.count(TrialState.COMPLETED), s.count(TrialState.FAILED), seconds(s.createdAt(), end), epochs,
                 s.best().map(t -> TrialView.of(s, t)).orElse(null),
-                s.refit().map(t -> TrialView.of(s, t)).orElse(null), curve);
+                s.refit().map(t -> TrialView.of(s, t)).orElse(null), curve,
+                pareto.map(p -> ParetoViews.objectives(s, p)).orElse(null),
+                pareto.map(p -> ParetoViews.paretoSet(s, p)).orElse(null),
+                pareto.map(ParetoSummary::hypervolume).orElse(null),
+                pareto.map(p -> hypervolumeCurve(s, ended, p)).orElse(null));
+    }
+
+    /** The hypervolume after each completed trial, numbered by the trials ended by then. */
+    private static List<HypervolumePoint> hypervolumeCurve(Study s, List<Trial> ended, ParetoSummary<Trial> pareto) {
+        List<HypervolumePoint> out = new ArrayList<>();
+        List<Trial> completed = ParetoViews.completedInOrder(s);
+        for (int i = 0; i < completed.size() && i < pareto.progress().size(); i++) {
+            Trial t = completed.get(i);
+            out.add(new HypervolumePoint(ended.indexOf(t) + 1, t.number(), seconds(s.createdAt(), t.finishedAt()),
+                    pareto.progress().get(i)));
+        }
+        return out;
     }
 
     private static double seconds(Instant from, Instant to) {

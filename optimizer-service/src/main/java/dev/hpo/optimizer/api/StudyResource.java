@@ -97,8 +97,11 @@ public class StudyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
     public List<TrialView> trials(@PathParam("id") String id) {
-        return studies.read(id, s -> s.trials().stream().sorted(Comparator.comparingInt(t -> t.number()))
-                .map(t -> TrialView.of(s, t)).toList());
+        return studies.read(id, s -> {
+            java.util.Set<String> pareto = ParetoViews.paretoIds(s);
+            return s.trials().stream().sorted(Comparator.comparingInt(t -> t.number()))
+                    .map(t -> TrialView.of(s, t, pareto)).toList();
+        });
     }
 
     @GET

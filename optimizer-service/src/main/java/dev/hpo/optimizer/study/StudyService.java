@@ -17,6 +17,7 @@ import dev.hpo.common.study.InvalidSpecException;
 import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.common.study.StrategySpec;
 import dev.hpo.optimizer.bo.BayesianStrategy;
+import dev.hpo.optimizer.bo.ParEgoStrategy;
 import dev.hpo.optimizer.strategy.Strategies;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StrategyConfig;
@@ -296,7 +297,7 @@ public class StudyService {
                 StrategyConfig.AcquisitionType.valueOf(s.acquisition().name()), s.xi(), s.kappa(), s.initialPoints(),
                 s.seed());
         try {
-            return Strategies.create(config, spec.searchSpace());
+            return Strategies.create(config, spec.searchSpace(), spec.multiObjective());
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException(List.of(new FieldError("strategy.type", s.type().name().toLowerCase(),
                     "cannot search this space: " + e.getMessage())));
@@ -305,8 +306,12 @@ public class StudyService {
 
     /** Records the surrogate fits of a Bayesian strategy in {@code hpo_surrogate_fit_seconds}. */
     private Strategy observed(Strategy strategy) {
+        java.util.function.LongConsumer fits = nanos -> metrics.surrogateFitTimer().record(nanos,
+                java.util.concurrent.TimeUnit.NANOSECONDS);
         if (strategy instanceof BayesianStrategy bayesian) {
-            bayesian.onFit(nanos -> metrics.surrogateFitTimer().record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
+            bayesian.onFit(fits);
+        } else if (strategy instanceof ParEgoStrategy parEgo) {
+            parEgo.onFit(fits);
         }
         return strategy;
     }

@@ -165,6 +165,58 @@ class StudyApiTest {
                 .body("errors[1].message", containsString("is not a known study"));
     }
 
+    @Test
+    void aMultiObjectiveStudyShowsItsParetoSetAndTheHypervolumeAfterEachTrial() {
+        String pool = "api-pareto";
+        String id = create("""
+                name: pareto-test
+                objectives:
+                  - {metric: val_recall, direction: maximize}
+                  - {metric: val_precision, direction: maximize, reference: 0.0}
+                strategy: {type: bayesian, seed: 5}
+                budget: {maxTrials: 3, parallelism: 3}
+                finalRefit: false
+                workerPool: %s
+                searchSpace:
+                  neurons1: {type: int, min: 20, max: 60, step: 10}
+                  learning_rate: {type: float, min: 1.0e-4, max: 1.0e-2, log: true}
+                trainer: {dataset: {type: synthetic-fraud, rows: 500}}
+                """.formatted(pool));
+        List<TrialMessage> issued = trials(pool, id, 3);
+        assertThat(issued).extracting(TrialMessage::params).doesNotHaveDuplicates();
+        publishResult(issued.get(0), Map.of("val_recall", 0.9, "val_precision", 0.5));
+        publishResult(issued.get(1), Map.of("val_recall", 0.6, "val_precision", 0.8));
+        publishResult(issued.get(2), Map.of("val_recall", 0.5, "val_precision", 0.4));
+
+        // Front {(0.9, 0.5), (0.6, 0.8)} over (0, 0): 0.9 * 0.5 + 0.6 * (0.8 - 0.5) = 0.63; trial 2 is dominated.
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/studies/" + id).then().statusCode(200)
+                .body("status", equalTo("FINISHED"))
+                .body("objectives.metric", contains("val_recall", "val_precision"))
+                .body("objectives.reference", contains(0.0f, 0.0f))
+                .body("paretoSet.number", contains(0, 1))
+                .body("paretoSet[1].values.val_precision", equalTo(0.8f))
+                .body("paretoSet[0].params.neurons1", equalTo(((Number) issued.get(0).params().get("neurons1")).intValue()))
+                .body("best.pareto", equalTo(true)));
+        assertThat(given().get("/api/studies/" + id).then().extract().jsonPath().getDouble("hypervolume"))
+                .isCloseTo(0.63, org.assertj.core.data.Offset.offset(1e-6));
+        given().get("/api/studies/" + id + "/trials").then().body("pareto", contains(true, true, false));
+        io.restassured.path.json.JsonPath report = given().get("/api/studies/" + id + "/report").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(report.getList("paretoSet.trialId")).containsExactly(issued.get(0).trialId(),
+                issued.get(1).trialId());
+        assertThat(report.getList("hypervolumeSoFar.trials")).containsExactly(1, 2, 3);
+        assertThat(report.getList("hypervolumeSoFar.hypervolume", Double.class).stream()
+                .mapToDouble(Double::doubleValue).toArray())
+                .containsExactly(new double[] {0.45, 0.63, 0.63}, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void aStudyOfOneObjectiveHasNoParetoFields() {
+        String id = create(spec("api-single", 1, 1));
+        given().get("/api/studies/" + id).then().statusCode(200).body("paretoSet", org.hamcrest.Matchers.nullValue())
+                .body("hypervolume", org.hamcrest.Matchers.nullValue());
+    }
+
     private static Map<String, Object> paramsWithout(TrialMessage t, String name) {
         Map<String, Object> params = new java.util.HashMap<>(t.params());
         params.remove(name);
@@ -187,8 +239,12 @@ class StudyApiTest {
     }
 
     private static void publishResult(TrialMessage t, double recall) {
-        ResultMessage r = ResultMessage.of(t.studyId(), t.trialId(), t.attempt(), TrialStatus.COMPLETED,
-                Map.of("val_recall", recall, "val_precision", 0.5, "best_epoch", 3.0), 3, 10, "test-worker", "cpu", null);
+        publishResult(t, Map.of("val_recall", recall, "val_precision", 0.5, "best_epoch", 3.0));
+    }
+
+    private static void publishResult(TrialMessage t, Map<String, Double> metrics) {
+        ResultMessage r = ResultMessage.of(t.studyId(), t.trialId(), t.attempt(), TrialStatus.COMPLETED, metrics, 3,
+                10, "test-worker", "cpu", null);
         TOPICS.send("hpo.results", t.studyId(), Json.write(r));
     }
 }

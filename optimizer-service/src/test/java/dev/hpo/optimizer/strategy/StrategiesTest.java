@@ -1,6 +1,7 @@
 package dev.hpo.optimizer.strategy;
 
 import dev.hpo.optimizer.bo.BayesianStrategy;
+import dev.hpo.optimizer.bo.ParEgoStrategy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,14 @@ class StrategiesTest {
                 .isInstanceOf(GridStrategy.class);
         assertThat(Strategies.create(StrategyConfig.of(StrategyConfig.Type.BAYESIAN, 1), TestSpaces.reference()))
                 .isInstanceOf(BayesianStrategy.class);
+    }
+
+    @Test
+    void bayesianSearchOfSeveralObjectivesIsParEgoAndRandomStaysRandom() {
+        assertThat(Strategies.create(StrategyConfig.of(StrategyConfig.Type.BAYESIAN, 1), TestSpaces.reference(), true))
+                .isInstanceOf(ParEgoStrategy.class);
+        assertThat(Strategies.create(StrategyConfig.of(StrategyConfig.Type.RANDOM, 1), TestSpaces.reference(), true))
+                .isInstanceOf(RandomStrategy.class);
     }
 
     @Test

@@ -286,6 +286,45 @@ class DashboardBrowserTest {
                 .body("status", org.hamcrest.Matchers.equalTo("STOPPED"));
     }
 
+    @Test
+    @Order(9)
+    void aMultiObjectiveStudyPageShowsItsHypervolumeSoFarAndParetoFront() {
+        PlayedWorker worker = new PlayedWorker("web-pareto");
+        String id = PlayedWorker.create("""
+                name: recall-and-precision
+                objectives:
+                  - {metric: val_recall, direction: maximize}
+                  - {metric: val_precision, direction: maximize}
+                strategy: {type: random, seed: 11}
+                budget: {maxTrials: 6, parallelism: 6}
+                finalRefit: false
+                workerPool: web-pareto
+                searchSpace:
+                  neurons1:      {type: int, min: 20, max: 60, step: 10}
+                  dropout_rate1: {type: float, min: 0.0, max: 0.5, step: 0.1}
+                trainer: {dataset: {type: synthetic-fraud, rows: 10000}, model: fraud-mlp}
+                """);
+        worker.trials(id, 6).forEach(t -> worker.complete(t, "trainer-1"));
+        await().atMost(PAGE_WAIT).until(() -> "FINISHED".equals(given().get("/api/studies/" + id).then().extract()
+                .path("status")));
+        int front = given().get("/api/studies/" + id).then().extract().<List<?>>path("paretoSet").size();
+        double hypervolume = given().get("/api/studies/" + id).then().extract().jsonPath().getDouble("hypervolume");
+
+        open("#/study/" + id);
+        await().atMost(PAGE_WAIT).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.findElements(By.cssSelector("#trials tbody tr"))).hasSize(6));
+        assertThat(browser.findElement(By.cssSelector("#chart-convergence")).findElement(By.xpath(".."))
+                .findElement(By.tagName("h2")).getText()).isEqualTo("Hypervolume so far");
+        assertThat(seriesLengths("chart-convergence")).as("one hypervolume per completed trial").containsExactly(6);
+        assertThat(seriesLengths("chart-pareto")).as("6 trials, the front of the API's Pareto set")
+                .containsExactly(6, front);
+        assertThat(browser.findElement(By.cssSelector("#stat-hypervolume .value")).getText())
+                .isEqualTo(fixed(hypervolume));
+        assertThat(browser.findElement(By.cssSelector("#stat-hypervolume .detail")).getText())
+                .startsWith("Pareto set of " + front);
+        screenshot("study-pareto");
+    }
+
     /** Plays the Bayesian study to its end: 9 completed trials, trial 3 failed, then the final refit. */
     private static String playFinished() {
         PlayedWorker worker = new PlayedWorker("web-finished");
