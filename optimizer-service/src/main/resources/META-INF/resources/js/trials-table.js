@@ -26,6 +26,7 @@ function columns(study, trials) {
       key: `metric.${m}`, label: m, get: t => t.metrics?.[m], show: number, num: true,
     })),
     ...((study.constraints ?? []).length ? [{key: 'feasible', label: 'feasible', get: feasibility}] : []),
+    ...(study.objectives ? [{key: 'pareto', label: 'Pareto', get: t => (t.pareto ? 'pareto' : null)}] : []),
     {key: 'epochs', label: 'epochs', get: t => (t.status === 'QUEUED' ? null : t.epochs), num: true},
     {key: 'duration', label: 'duration', get: t => (t.finishedAt ? t.durationMs : null), show: duration, num: true},
     {key: 'worker', label: 'worker', get: t => t.worker},
@@ -113,7 +114,8 @@ export class TrialsTable {
       dataset: {trial: t.number, status: t.status}, class: rowClass(t, bestId),
       title: t.error ?? null,
     }, cells.map((cell, i) => {
-      const badgeOf = cell.key === 'status' ? t.status : cell.key === 'feasible' ? cell.raw : null;
+      const badgeOf = cell.key === 'status' ? t.status : cell.key === 'feasible' || cell.key === 'pareto' ? cell.raw
+        : null;
       const content = badgeOf ? h('span', {class: `badge ${badgeOf}`}, badgeOf) : cell.text;
       return h('td', {dataset: {col: cell.key}, class: cols[i].num ? 'num' : null}, content);
     })));

@@ -322,6 +322,11 @@ class DashboardBrowserTest {
                 .isEqualTo(fixed(hypervolume));
         assertThat(browser.findElement(By.cssSelector("#stat-hypervolume .detail")).getText())
                 .startsWith("Pareto set of " + front);
+        List<Integer> paretoNumbers = given().get("/api/studies/" + id).then().extract().path("paretoSet.number");
+        assertThat(browser.findElements(By.cssSelector("#trials tbody tr")).stream()
+                .filter(row -> !row.findElements(By.cssSelector("td[data-col='pareto'] .badge.pareto")).isEmpty())
+                .map(row -> Integer.valueOf(row.getAttribute("data-trial"))).toList())
+                .as("the rows marked Pareto are the API's Pareto set").containsExactlyInAnyOrderElementsOf(paretoNumbers);
         screenshot("study-pareto");
     }
 
