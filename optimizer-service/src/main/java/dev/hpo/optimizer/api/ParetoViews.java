@@ -66,9 +66,9 @@ final class ParetoViews {
         }).toList();
     }
 
-    /** The ids of the Pareto set's trials; null for a study of one objective. */
-    static Set<String> paretoIds(Study s) {
-        return summary(s).map(p -> p.front().stream().map(Trial::trialId).collect(Collectors.toSet())).orElse(null);
+    /** The ids of the Pareto set's trials; null for a study of one objective (an empty summary). */
+    static Set<String> paretoIds(Optional<ParetoSummary<Trial>> summary) {
+        return summary.map(p -> p.front().stream().map(Trial::trialId).collect(Collectors.toSet())).orElse(null);
     }
 
     private static Objectives objectives(Study s) {

@@ -98,7 +98,7 @@ public class StudyResource {
                     examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
     public List<TrialView> trials(@PathParam("id") String id) {
         return studies.read(id, s -> {
-            java.util.Set<String> pareto = ParetoViews.paretoIds(s);
+            java.util.Set<String> pareto = ParetoViews.paretoIds(ParetoViews.summary(s));
             return s.trials().stream().sorted(Comparator.comparingInt(t -> t.number()))
                     .map(t -> TrialView.of(s, t, pareto)).toList();
         });

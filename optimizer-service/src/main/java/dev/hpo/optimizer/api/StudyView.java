@@ -38,7 +38,7 @@ public record StudyView(String id, String name, StudyStatus status, String strat
     static StudyView of(Study s) {
         String metric = s.spec().objective().metric();
         Optional<ParetoSummary<Trial>> pareto = ParetoViews.summary(s);
-        Set<String> paretoIds = ParetoViews.paretoIds(s);
+        Set<String> paretoIds = ParetoViews.paretoIds(pareto);
         Counts counts = new Counts(s.trials().size(), s.count(TrialState.QUEUED), s.count(TrialState.RUNNING),
                 s.count(TrialState.COMPLETED), s.count(TrialState.FAILED), s.count(TrialState.PRUNED),
                 s.spec().constraints().isEmpty() ? null : s.feasibleCount());
