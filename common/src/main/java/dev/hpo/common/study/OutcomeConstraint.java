@@ -26,6 +26,11 @@ public record OutcomeConstraint(String metric, Double min, Double max) {
         return value != null && Double.isFinite(value) && (min == null || value >= min) && (max == null || value <= max);
     }
 
+    /** Whether {@code metrics} respect every one of {@code constraints} (true for none); a missing metric does not. */
+    public static boolean allHold(java.util.List<OutcomeConstraint> constraints, java.util.Map<String, Double> metrics) {
+        return constraints.stream().allMatch(c -> c.holds(metrics.get(c.metric())));
+    }
+
     /** As a reader writes it: {@code val_precision >= 0.75}, {@code 0.1 <= x <= 0.2}. */
     @Override
     public String toString() {

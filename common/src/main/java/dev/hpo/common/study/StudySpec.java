@@ -50,6 +50,6 @@ public record StudySpec(String name, Objective objective, StrategySpec strategy,
 
     /** Whether a trial with these metrics respects every constraint (always, without constraints). */
     public boolean feasible(Map<String, Double> metrics) {
-        return constraints.stream().allMatch(c -> c.holds(metrics.get(c.metric())));
+        return OutcomeConstraint.allHold(constraints, metrics);
     }
 }

@@ -4,6 +4,7 @@ import dev.hpo.common.space.ChoiceParameter;
 import dev.hpo.common.space.FloatParameter;
 import dev.hpo.common.space.Parameter;
 import dev.hpo.common.space.SearchSpace;
+import dev.hpo.common.study.OutcomeConstraint;
 import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.optimizer.strategy.Strategies;
 import dev.hpo.optimizer.strategy.Strategy;
@@ -112,7 +113,7 @@ public final class OptimizerBench {
             double value = f.evaluate(finished);
             Map<String, Double> metrics = f.metrics(finished);
             completed.add(new Observation(finished, value, metrics));
-            if (f.constraints().stream().allMatch(c -> c.holds(metrics.get(c.metric())))) {
+            if (OutcomeConstraint.allHold(f.constraints(), metrics)) {
                 best = Math.min(best, value);
             }
             regret[evaluated++] = best - f.minimum();

@@ -1,6 +1,7 @@
 package dev.hpo.optimizer.bo;
 
 import dev.hpo.common.space.SearchSpace;
+import dev.hpo.common.study.OutcomeConstraint;
 import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.optimizer.strategy.RandomStrategy;
 import dev.hpo.optimizer.strategy.SeenConfigurations;
@@ -180,7 +181,7 @@ public final class BayesianStrategy implements Strategy {
         double bestValue = Double.NaN;
         for (int i = 0; i < x.length; i++) {
             Map<String, Double> metrics = observations.get(i).metrics();
-            feasible[i] = history.constraints().stream().allMatch(c -> c.holds(metrics.get(c.metric())));
+            feasible[i] = OutcomeConstraint.allHold(history.constraints(), metrics);
             if (feasible[i] && !(y[i] <= best)) {
                 best = y[i];
                 bestValue = observations.get(i).value();
