@@ -1,5 +1,6 @@
 package dev.hpo.optimizer.pruning;
 
+import dev.hpo.common.study.Direction;
 import java.util.Locale;
 
 /** The objective a rule judges: its metric's name (for the reasons it gives) and its direction. */
@@ -11,9 +12,9 @@ record Goal(String metric, boolean maximize) {
         }
     }
 
-    /** Whether {@code a} is strictly better than {@code b}. */
+    /** Whether {@code a} is strictly better than {@code b} ({@link Direction#better}). */
     boolean better(double a, double b) {
-        return maximize ? a > b : a < b;
+        return (maximize ? Direction.MAXIMIZE : Direction.MINIMIZE).better(a, b);
     }
 
     /** {@code value}, when it is at least {@code min}; an error naming {@code field} otherwise. */
