@@ -204,8 +204,9 @@ public final class StudySpecParser {
         int minEpochs = (int) integer(node, "minEpochs", type == EarlyStopping.Type.ASHA
                 ? EarlyStopping.DEFAULT_ASHA_MIN_EPOCHS : EarlyStopping.DEFAULT_MEDIAN_MIN_EPOCHS,
                 "earlyStopping.minEpochs", 1, 100_000);
-        int minTrials = (int) integer(node, "minTrials", EarlyStopping.DEFAULT_MIN_TRIALS, "earlyStopping.minTrials",
-                1, MAX_TRIALS);
+        int minTrials = (int) integer(node, "minTrials", type == EarlyStopping.Type.ASHA
+                ? EarlyStopping.DEFAULT_ASHA_MIN_TRIALS : EarlyStopping.DEFAULT_MEDIAN_MIN_TRIALS,
+                "earlyStopping.minTrials", 1, MAX_TRIALS);
         int reductionFactor = (int) integer(node, "reductionFactor", EarlyStopping.DEFAULT_REDUCTION_FACTOR,
                 "earlyStopping.reductionFactor", 2, 100);
         return type == null ? null : new EarlyStopping(type, minEpochs, minTrials, reductionFactor);

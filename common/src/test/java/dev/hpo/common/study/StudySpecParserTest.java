@@ -80,7 +80,7 @@ class StudySpecParserTest {
         assertThat(parsed.constraints()).containsExactly(new OutcomeConstraint("val_precision", 0.75, null),
                 new OutcomeConstraint("train_loss", 0.0, 2.5));
         assertThat(parsed.earlyStopping()).isEqualTo(new EarlyStopping(EarlyStopping.Type.ASHA,
-                EarlyStopping.DEFAULT_ASHA_MIN_EPOCHS, EarlyStopping.DEFAULT_MIN_TRIALS, 4));
+                EarlyStopping.DEFAULT_ASHA_MIN_EPOCHS, EarlyStopping.DEFAULT_ASHA_MIN_TRIALS, 4));
         assertThat(parsed.feasible(Map.of("val_precision", 0.8, "train_loss", 0.3))).isTrue();
         assertThat(parsed.feasible(Map.of("val_precision", 0.74, "train_loss", 0.3))).isFalse();
         assertThat(parsed.feasible(Map.of("val_precision", 0.8))).isFalse();
@@ -100,7 +100,7 @@ class StudySpecParserTest {
                 {"name": "x", "objective": {"metric": "m"}, "budget": {"maxTrials": 5},
                  "searchSpace": {"flag": {"type": "boolean"}}, "earlyStopping": {"type": "median"}}""")
                 .earlyStopping()).isEqualTo(new EarlyStopping(EarlyStopping.Type.MEDIAN,
-                EarlyStopping.DEFAULT_MEDIAN_MIN_EPOCHS, EarlyStopping.DEFAULT_MIN_TRIALS,
+                EarlyStopping.DEFAULT_MEDIAN_MIN_EPOCHS, EarlyStopping.DEFAULT_MEDIAN_MIN_TRIALS,
                 EarlyStopping.DEFAULT_REDUCTION_FACTOR));
     }
 
