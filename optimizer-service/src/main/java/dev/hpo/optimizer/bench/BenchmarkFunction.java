@@ -9,6 +9,7 @@ import dev.hpo.common.space.SearchSpace;
 import dev.hpo.common.study.OutcomeConstraint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +22,7 @@ import java.util.OptionalDouble;
 public enum BenchmarkFunction {
 
     /** Branin-Hoo on [−5, 10] × [0, 15]; minimum 0.397887 at three points. */
-    BRANIN("branin", 0.397887357729738) {
-        @Override
-        SearchSpace space() {
-            return new SearchSpace(List.of(new FloatParameter("x1", -5, 10), new FloatParameter("x2", 0, 15)));
-        }
-
+    BRANIN("branin", 0.397887357729738, new double[]{-5, 10}, new double[]{0, 15}) {
         @Override
         double evaluate(double[] x) {
             double b = 5.1 / (4 * Math.PI * Math.PI);
@@ -38,8 +34,7 @@ public enum BenchmarkFunction {
     },
 
     /** Hartmann 6-D on [0, 1]⁶; minimum −3.32237. */
-    HARTMANN6("hartmann6", -3.32236801141551) {
-        private static final double[] ALPHA = {1.0, 1.2, 3.0, 3.2};
+    HARTMANN6("hartmann6", -3.32236801141551, cube(6, 0, 1)) {
         private static final double[][] A = {
                 {10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14},
                 {3, 3.5, 1.7, 10, 17, 8}, {17, 8, 0.05, 10, 0.1, 14}};
@@ -48,31 +43,13 @@ public enum BenchmarkFunction {
                 {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650}, {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
 
         @Override
-        SearchSpace space() {
-            return box(6, 0, 1);
-        }
-
-        @Override
         double evaluate(double[] x) {
-            double sum = 0;
-            for (int i = 0; i < 4; i++) {
-                double inner = 0;
-                for (int j = 0; j < 6; j++) {
-                    inner += A[i][j] * (x[j] - P[i][j]) * (x[j] - P[i][j]);
-                }
-                sum += ALPHA[i] * Math.exp(-inner);
-            }
-            return -sum;
+            return hartmann(A, P, x);
         }
     },
 
     /** Ackley 5-D on [−32.768, 32.768]⁵ (a = 20, b = 0.2, c = 2π); minimum 0 at the origin. */
-    ACKLEY5("ackley5", 0) {
-        @Override
-        SearchSpace space() {
-            return box(5, -32.768, 32.768);
-        }
-
+    ACKLEY5("ackley5", 0, cube(5, -32.768, 32.768)) {
         @Override
         double evaluate(double[] x) {
             double squares = 0;
@@ -87,12 +64,7 @@ public enum BenchmarkFunction {
     },
 
     /** Rosenbrock 4-D on [−5, 10]⁴; minimum 0 at (1, 1, 1, 1). */
-    ROSENBROCK4("rosenbrock4", 0) {
-        @Override
-        SearchSpace space() {
-            return box(4, -5, 10);
-        }
-
+    ROSENBROCK4("rosenbrock4", 0, cube(4, -5, 10)) {
         @Override
         double evaluate(double[] x) {
             double sum = 0;
@@ -100,6 +72,99 @@ public enum BenchmarkFunction {
                 sum += 100 * Math.pow(x[i + 1] - x[i] * x[i], 2) + Math.pow(1 - x[i], 2);
             }
             return sum;
+        }
+    },
+
+    /**
+     * Goldstein-Price on [−2, 2]²; minimum 3 at (0, −1). Values span five orders of magnitude over the box
+     * (up to about 1e6), a test of the target transform.
+     */
+    GOLDSTEIN_PRICE("goldstein-price", 3, cube(2, -2, 2)) {
+        @Override
+        double evaluate(double[] x) {
+            double a = x[0] + x[1] + 1;
+            double b = 2 * x[0] - 3 * x[1];
+            double first = 1 + a * a * (19 - 14 * x[0] + 3 * x[0] * x[0] - 14 * x[1] + 6 * x[0] * x[1]
+                    + 3 * x[1] * x[1]);
+            double second = 30 + b * b * (18 - 32 * x[0] + 12 * x[0] * x[0] + 48 * x[1] - 36 * x[0] * x[1]
+                    + 27 * x[1] * x[1]);
+            return first * second;
+        }
+    },
+
+    /** Six-hump camel on [−3, 3] × [−2, 2]; minimum −1.0316285 at (±0.0898, ∓0.7127), four more local minima. */
+    SIX_HUMP_CAMEL("six-hump-camel", -1.0316284534898774, new double[]{-3, 3}, new double[]{-2, 2}) {
+        @Override
+        double evaluate(double[] x) {
+            double x1 = x[0] * x[0];
+            double x2 = x[1] * x[1];
+            return (4 - 2.1 * x1 + x1 * x1 / 3) * x1 + x[0] * x[1] + (-4 + 4 * x2) * x2;
+        }
+    },
+
+    /** Hartmann 3-D on [0, 1]³; minimum −3.86278 at (0.114589, 0.555649, 0.852547). */
+    HARTMANN3("hartmann3", -3.862779787332663, cube(3, 0, 1)) {
+        private static final double[][] A = {{3, 10, 30}, {0.1, 10, 35}, {3, 10, 30}, {0.1, 10, 35}};
+        private static final double[][] P = {
+                {0.3689, 0.1170, 0.2673}, {0.4699, 0.4387, 0.7470},
+                {0.1091, 0.8732, 0.5547}, {0.0381, 0.5743, 0.8828}};
+
+        @Override
+        double evaluate(double[] x) {
+            return hartmann(A, P, x);
+        }
+    },
+
+    /**
+     * Shekel on [0, 10]⁴ with m = 10 wells; minimum −10.536443 near (4, 4, 4, 4). Narrow wells on a flat plain,
+     * nine of them local minima.
+     */
+    SHEKEL("shekel", -10.53644315348353, cube(4, 0, 10)) {
+        private static final double[] BETA = {0.1, 0.2, 0.2, 0.4, 0.4, 0.6, 0.3, 0.7, 0.5, 0.5};
+        private static final double[][] C = {
+                {4, 1, 8, 6, 3, 2, 5, 8, 6, 7}, {4, 1, 8, 6, 7, 9, 3, 1, 2, 3.6},
+                {4, 1, 8, 6, 3, 2, 5, 8, 6, 7}, {4, 1, 8, 6, 7, 9, 3, 1, 2, 3.6}};
+
+        @Override
+        double evaluate(double[] x) {
+            double sum = 0;
+            for (int i = 0; i < BETA.length; i++) {
+                double distance = BETA[i];
+                for (int j = 0; j < 4; j++) {
+                    distance += (x[j] - C[j][i]) * (x[j] - C[j][i]);
+                }
+                sum += 1 / distance;
+            }
+            return -sum;
+        }
+    },
+
+    /** Levy 10-D on [−10, 10]¹⁰; minimum 0 at (1, ..., 1), many local minima. */
+    LEVY10("levy10", 0, cube(10, -10, 10)) {
+        @Override
+        double evaluate(double[] x) {
+            int d = x.length;
+            double[] w = new double[d];
+            for (int i = 0; i < d; i++) {
+                w[i] = 1 + (x[i] - 1) / 4;
+            }
+            double sum = Math.pow(Math.sin(Math.PI * w[0]), 2);
+            for (int i = 0; i < d - 1; i++) {
+                sum += (w[i] - 1) * (w[i] - 1) * (1 + 10 * Math.pow(Math.sin(Math.PI * w[i] + 1), 2));
+            }
+            return sum + (w[d - 1] - 1) * (w[d - 1] - 1) * (1 + Math.pow(Math.sin(2 * Math.PI * w[d - 1]), 2));
+        }
+    },
+
+    /** Styblinski-Tang 8-D on [−5, 5]⁸; minimum −39.16617 × 8 at (−2.903534, ...), 2⁸ − 1 local minima. */
+    STYBLINSKI_TANG8("styblinski-tang8", -39.16616570377142 * 8, cube(8, -5, 5)) {
+        @Override
+        double evaluate(double[] x) {
+            double sum = 0;
+            for (double v : x) {
+                sum += v * v * v * v - 16 * v * v + 5 * v;
+            }
+            return sum / 2;
         }
     },
 
@@ -146,12 +211,7 @@ public enum BenchmarkFunction {
      * c1 = 3/2 − x1 − 2 x2 − ½ sin(2π (x1² − 2 x2)) ≤ 0 and c2 = x1² + x2² − 3/2 ≤ 0; constrained minimum 0.59979
      * at (0.1949, 0.4049) (a grid of step 2e-5 around the published 0.5998 at (0.1954, 0.4044)).
      */
-    GRAMACY("gramacy", 0.59979) {
-        @Override
-        SearchSpace space() {
-            return box(2, 0, 1);
-        }
-
+    GRAMACY("gramacy", 0.59979, cube(2, 0, 1)) {
         @Override
         double evaluate(double[] x) {
             return x[0] + x[1];
@@ -171,10 +231,13 @@ public enum BenchmarkFunction {
 
     private final String id;
     private final double minimum;
+    private final double[][] ranges;
 
-    BenchmarkFunction(String id, double minimum) {
+    /** @param ranges {min, max} of each float parameter x1, x2, ...; none for a function with its own space */
+    BenchmarkFunction(String id, double minimum, double[]... ranges) {
         this.id = id;
         this.minimum = minimum;
+        this.ranges = ranges;
     }
 
     /** The command-line name. */
@@ -187,7 +250,14 @@ public enum BenchmarkFunction {
         return minimum;
     }
 
-    abstract SearchSpace space();
+    /** The box of the ranges: float parameters x1, x2, ... */
+    SearchSpace space() {
+        List<Parameter> parameters = new ArrayList<>();
+        for (int j = 0; j < ranges.length; j++) {
+            parameters.add(new FloatParameter("x" + (j + 1), ranges[j][0], ranges[j][1]));
+        }
+        return new SearchSpace(parameters);
+    }
 
     abstract double evaluate(double[] x);
 
@@ -226,15 +296,29 @@ public enum BenchmarkFunction {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown function " + id + "; one of branin, hartmann6, ackley5, "
-                + "rosenbrock4, mixed5, gramacy");
+        throw new IllegalArgumentException("unknown function " + id + "; one of " + String.join(", ",
+                Arrays.stream(values()).map(BenchmarkFunction::id).toList()));
     }
 
-    private static SearchSpace box(int d, double min, double max) {
-        List<Parameter> parameters = new ArrayList<>();
-        for (int j = 0; j < d; j++) {
-            parameters.add(new FloatParameter("x" + (j + 1), min, max));
+    private static final double[] HARTMANN_ALPHA = {1.0, 1.2, 3.0, 3.2};
+
+    /** The Hartmann family: {@code −Σ_i α_i exp(−Σ_j A_ij (x_j − P_ij)²)} over four wells. */
+    private static double hartmann(double[][] a, double[][] p, double[] x) {
+        double sum = 0;
+        for (int i = 0; i < HARTMANN_ALPHA.length; i++) {
+            double inner = 0;
+            for (int j = 0; j < x.length; j++) {
+                inner += a[i][j] * (x[j] - p[i][j]) * (x[j] - p[i][j]);
+            }
+            sum += HARTMANN_ALPHA[i] * Math.exp(-inner);
         }
-        return new SearchSpace(parameters);
+        return -sum;
+    }
+
+    /** The range {min, max} for each of d dimensions. */
+    private static double[][] cube(int d, double min, double max) {
+        double[][] ranges = new double[d][];
+        Arrays.fill(ranges, new double[]{min, max});
+        return ranges;
     }
 }

@@ -2,6 +2,7 @@ package dev.hpo.optimizer.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +23,52 @@ class BenchmarkFunctionTest {
         assertThat(BenchmarkFunction.ACKLEY5.evaluate(new double[]{1, 0, 0, 0, 0})).isCloseTo(1.71119, within(1e-5));
         assertThat(BenchmarkFunction.ROSENBROCK4.evaluate(new double[]{1, 1, 1, 1})).isZero();
         assertThat(BenchmarkFunction.ROSENBROCK4.evaluate(new double[]{0, 0, 0, 0})).isEqualTo(3.0);
+    }
+
+    @Test
+    void theHeldOutFunctionsTakeTheirMinimaAtTheirMinimisers() {
+        assertThat(BenchmarkFunction.GOLDSTEIN_PRICE.evaluate(new double[]{0, -1})).isCloseTo(3, within(1e-12));
+        // At the origin: (1 + 19) (30 + 0) = 600.
+        assertThat(BenchmarkFunction.GOLDSTEIN_PRICE.evaluate(new double[]{0, 0})).isCloseTo(600, within(1e-9));
+        assertThat(BenchmarkFunction.SIX_HUMP_CAMEL.evaluate(new double[]{0.0898420, -0.7126564}))
+                .isCloseTo(BenchmarkFunction.SIX_HUMP_CAMEL.minimum(), within(1e-9));
+        assertThat(BenchmarkFunction.SIX_HUMP_CAMEL.evaluate(new double[]{-0.0898420, 0.7126564}))
+                .isCloseTo(BenchmarkFunction.SIX_HUMP_CAMEL.minimum(), within(1e-9));
+        assertThat(BenchmarkFunction.HARTMANN3.evaluate(new double[]{0.1145889, 0.5556489, 0.8525470}))
+                .isCloseTo(-3.86278, within(1e-5));
+        assertThat(BenchmarkFunction.SHEKEL.evaluate(new double[]{4.0007469, 3.9995095, 4.0007469, 3.9995095}))
+                .isCloseTo(-10.53644, within(1e-5));
+        assertThat(BenchmarkFunction.LEVY10.evaluate(new double[]{1, 1, 1, 1, 1, 1, 1, 1, 1, 1}))
+                .isCloseTo(0, within(1e-12));
+        double[] st = new double[8];
+        Arrays.fill(st, -2.903534);
+        assertThat(BenchmarkFunction.STYBLINSKI_TANG8.evaluate(st)).isCloseTo(-313.32933, within(1e-5));
+        for (BenchmarkFunction f : BenchmarkFunction.values()) {
+            assertThat(BenchmarkFunction.byId(f.id())).isSameAs(f);
+        }
+    }
+
+    @Test
+    void theHeldOutFunctionsAgreeWithThePeerScriptAwayFromTheirMinima() {
+        // Values printed by tools/peer-bench/peers.py (NumPy), whose copies of the functions the peers ran on.
+        assertThat(BenchmarkFunction.GOLDSTEIN_PRICE.evaluate(new double[]{0.5, -0.3}))
+                .isCloseTo(596.16081584, within(1e-8));
+        assertThat(BenchmarkFunction.SIX_HUMP_CAMEL.evaluate(new double[]{1.1, 0.4}))
+                .isCloseTo(2.258310333333333, within(1e-12));
+        assertThat(BenchmarkFunction.HARTMANN3.evaluate(new double[]{0.3, 0.6, 0.2}))
+                .isCloseTo(-0.11278000765649607, within(1e-12));
+        assertThat(BenchmarkFunction.SHEKEL.evaluate(new double[]{1, 2, 3, 4.5}))
+                .isCloseTo(-0.29239284006365146, within(1e-12));
+        double[] levy = new double[10];
+        double[] st = new double[8];
+        for (int i = 0; i < levy.length; i++) {
+            levy[i] = 0.7 * i - 3;
+        }
+        for (int i = 0; i < st.length; i++) {
+            st[i] = 0.5 * i - 2;
+        }
+        assertThat(BenchmarkFunction.LEVY10.evaluate(levy)).isCloseTo(22.114014395137907, within(1e-9));
+        assertThat(BenchmarkFunction.STYBLINSKI_TANG8.evaluate(st)).isCloseTo(-78.875, within(1e-9));
     }
 
     @Test
