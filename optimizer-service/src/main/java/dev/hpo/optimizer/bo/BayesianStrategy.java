@@ -45,7 +45,10 @@ public final class BayesianStrategy implements Strategy {
     private final HyperparameterFitter fitter;
     private final AcquisitionOptimizer optimizer;
     private final int initialPoints;
-    private GpHyperparameters previousFit;
+    /** The hyperparameters of the surrogate in use; those of each warp's last fit, each one's next start. */
+    private GpHyperparameters currentFit;
+    private GpHyperparameters previousYeoJohnsonFit;
+    private GpHyperparameters previousBoxCoxFit;
     private GpHyperparameters[] previousConstraintFits;
     private java.util.function.LongConsumer fitObserver = nanos -> { };
 
@@ -124,12 +127,11 @@ public final class BayesianStrategy implements Strategy {
                                 List<Map<String, Object>> out) {
         List<Observation> observations = history.observations();
         double[][] x = observations.stream().map(o -> encoder.encode(o.params())).toArray(double[][]::new);
-        TargetTransform transform = new TargetTransform(
-                observations.stream().mapToDouble(Observation::value).toArray(), history.maximize());
-        double[] y = transform.targets();
         long fitStart = System.nanoTime();
-        previousFit = fitter.fit(x, y, previousFit, random);
+        TargetTransform transform = fitSurrogate(x, observations.stream().mapToDouble(Observation::value).toArray(),
+                history.maximize(), random);
         fitObserver.accept(System.nanoTime() - fitStart);
+        double[] y = transform.targets();
         if (!history.constraints().isEmpty()) {
             addConstrainedModelPoints(history, x, transform, wanted, seen, random, out);
             return;
@@ -138,7 +140,7 @@ public final class BayesianStrategy implements Strategy {
         double xi = transform.improvement(config.xi());
         List<double[]> incumbents = IntStream.range(0, x.length).boxed()
                 .sorted(Comparator.comparingDouble(i -> -y[i])).map(i -> x[i]).toList();
-        Belief belief = new Belief(GaussianProcess.fit(kernel, previousFit, x, y), transform.best());
+        Belief belief = new Belief(GaussianProcess.fit(kernel, currentFit, x, y), transform.best());
         for (Map<String, Object> pending : history.pending()) {
             belief = belief.believe(encoder.encode(pending));
         }
@@ -152,6 +154,30 @@ public final class BayesianStrategy implements Strategy {
             out.add(choice.get().config());
             belief = belief.believe(choice.get().point());
         }
+    }
+
+    /**
+     * Fits the GP hyperparameters ({@link #currentFit}) to the Yeo-Johnson targets of {@code values} and, where
+     * the objective is minimised and positive, also to their Box-Cox targets, and keeps the warp whose GP explains
+     * the values better ({@link HyperparameterFitter#logEvidence}: model choice by the evidence, the Jacobian
+     * making the two comparable). The Box-Cox fit draws its restarts from its own stream, so that a study where it
+     * does not apply gets the suggestions it would get without it.
+     */
+    private TargetTransform fitSurrogate(double[][] x, double[] values, boolean maximize, SplittableRandom random) {
+        TargetTransform yeoJohnson = new TargetTransform(values, maximize);
+        currentFit = fitter.fit(x, yeoJohnson.targets(), previousYeoJohnsonFit, random);
+        previousYeoJohnsonFit = currentFit;
+        if (!TargetTransform.boxCoxApplies(values, maximize)) {
+            return yeoJohnson;
+        }
+        TargetTransform boxCox = new TargetTransform(values, false, TargetTransform.Warp.BOX_COX);
+        previousBoxCoxFit = fitter.fit(x, boxCox.targets(), previousBoxCoxFit,
+                new SplittableRandom(config.seed() ^ (0x9E3779B97F4A7C15L * x.length)));
+        if (fitter.logEvidence(x, boxCox, previousBoxCoxFit) > fitter.logEvidence(x, yeoJohnson, currentFit)) {
+            currentFit = previousBoxCoxFit;
+            return boxCox;
+        }
+        return yeoJohnson;
     }
 
     /**
@@ -193,7 +219,7 @@ public final class BayesianStrategy implements Strategy {
         List<double[]> incumbents = IntStream.range(0, x.length).boxed()
                 .sorted(Comparator.comparing((Integer i) -> !feasible[i]).thenComparingDouble(i -> -y[i]))
                 .map(i -> x[i]).toList();
-        ConstrainedBelief belief = new ConstrainedBelief(GaussianProcess.fit(kernel, previousFit, x, y),
+        ConstrainedBelief belief = new ConstrainedBelief(GaussianProcess.fit(kernel, currentFit, x, y),
                 constraints, best);
         for (Map<String, Object> pending : history.pending()) {
             belief = belief.believe(encoder.encode(pending));

@@ -1,6 +1,7 @@
 package dev.hpo.optimizer.bo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -44,21 +45,10 @@ final class HyperparameterFitter {
      */
     GpHyperparameters fit(double[][] x, double[] y, GpHyperparameters previous, SplittableRandom random) {
         int d = x[0].length;
-        double[][] fx = x;
-        double[] fy = y;
-        if (x.length > MAX_FIT_POINTS) {
-            int[] subset = IntStream.range(0, x.length).boxed()
-                    .sorted(Comparator.comparingLong(HyperparameterFitter::positionHash))
-                    .mapToInt(Integer::intValue).limit(MAX_FIT_POINTS).toArray();
-            fx = new double[MAX_FIT_POINTS][];
-            fy = new double[MAX_FIT_POINTS];
-            for (int i = 0; i < MAX_FIT_POINTS; i++) {
-                fx[i] = x[subset[i]];
-                fy[i] = y[subset[i]];
-            }
-        }
+        int[] subset = fitPoints(x.length);
+        double[][] fx = rows(x, subset);
         HyperparameterPrior prior = new HyperparameterPrior(d);
-        MarginalLikelihood likelihood = new MarginalLikelihood(kernel, fx, fy);
+        MarginalLikelihood likelihood = new MarginalLikelihood(kernel, fx, values(y, subset));
         BoxLbfgs.Objective negativeLogPosterior = (theta, gradient) -> {
             try {
                 double value = likelihood.valueAndGradient(theta, gradient) + prior.addLogDensity(theta, gradient);
@@ -84,6 +74,36 @@ final class HyperparameterFitter {
             }
         }
         return GpHyperparameters.fromLogVector(best == null ? prior.mode() : best.x());
+    }
+
+    /**
+     * The log evidence of a warped GP, {@code log p(values | X) = log p(T(values) | X, θ) + Σ log |T'(values)|},
+     * on the points the fit uses: a higher value says that the warp {@code transform} with hyperparameters
+     * {@code fit} explains the observed values better.
+     */
+    double logEvidence(double[][] x, TargetTransform transform, GpHyperparameters fit) {
+        int[] subset = fitPoints(x.length);
+        double[] theta = fit.toLogVector();
+        try {
+            return new MarginalLikelihood(kernel, rows(x, subset), values(transform.targets(), subset))
+                    .valueAndGradient(theta, new double[theta.length]) + transform.logJacobian(subset);
+        } catch (IllegalStateException notPositiveDefinite) {
+            return Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    /** All positions up to {@value #MAX_FIT_POINTS}, else that many with the smallest hash. */
+    private static int[] fitPoints(int n) {
+        return IntStream.range(0, n).boxed().sorted(Comparator.comparingLong(HyperparameterFitter::positionHash))
+                .mapToInt(Integer::intValue).limit(MAX_FIT_POINTS).sorted().toArray();
+    }
+
+    private static double[][] rows(double[][] x, int[] subset) {
+        return Arrays.stream(subset).mapToObj(i -> x[i]).toArray(double[][]::new);
+    }
+
+    private static double[] values(double[] y, int[] subset) {
+        return Arrays.stream(subset).mapToDouble(i -> y[i]).toArray();
     }
 
     /** SplitMix64's finaliser (Steele, Lea and Flood 2014): a fixed pseudo-random order of positions. */

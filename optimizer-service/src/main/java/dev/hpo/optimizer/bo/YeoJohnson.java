@@ -1,21 +1,14 @@
 package dev.hpo.optimizer.bo;
 
-import org.hipparchus.optim.MaxEval;
-import org.hipparchus.optim.nonlinear.scalar.GoalType;
-import org.hipparchus.optim.univariate.BrentOptimizer;
-import org.hipparchus.optim.univariate.SearchInterval;
-import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
-
 /**
  * The Yeo-Johnson power transform (Yeo and Johnson, Biometrika 2000), which makes skewed data closer to normal:
  * <pre>
  *   ψ(y; λ) = ((y + 1)^λ − 1) / λ              y ≥ 0, λ ≠ 0      (log(1 + y) when λ = 0)
  *   ψ(y; λ) = −((1 − y)^(2−λ) − 1) / (2 − λ)    y &lt; 0, λ ≠ 2      (−log(1 − y) when λ = 2)
  * </pre>
- * with λ chosen by maximum likelihood under a normal model of ψ(y),
- * {@code ℓ(λ) = −(n/2) log σ̂²(ψ) + (λ − 1) Σ sign(y_i) log(1 + |y_i|)}. Objective values in hyperparameter
- * optimisation are often heavy-tailed (a few diverged runs, or a few good ones among many poor), which a GP with
- * one signal variance fits badly; HEBO warps its targets this way (Cowen-Rivers et al., JAIR 2022).
+ * with λ chosen by maximum likelihood under a normal model of ψ(y) ({@link PowerTransformFit}). Objective values
+ * in hyperparameter optimisation are often heavy-tailed (a few diverged runs, or a few good ones among many poor),
+ * which a GP with one signal variance fits badly; HEBO warps its targets this way (Cowen-Rivers et al., JAIR 2022).
  */
 final class YeoJohnson {
 
@@ -34,31 +27,17 @@ final class YeoJohnson {
                 : -(Math.pow(1 - y, 2 - lambda) - 1) / (2 - lambda);
     }
 
-    /** The maximum-likelihood λ for {@code y}. */
-    static double fitLambda(double[] y) {
-        double jacobian = 0;
-        for (double v : y) {
-            jacobian += Math.signum(v) * Math.log1p(Math.abs(v));
-        }
-        double logJacobian = jacobian;
-        BrentOptimizer brent = new BrentOptimizer(1e-8, 1e-10);
-        return brent.optimize(new MaxEval(200), GoalType.MAXIMIZE,
-                new SearchInterval(MIN_LAMBDA, MAX_LAMBDA, 1.0),
-                new UnivariateObjectiveFunction(lambda -> logLikelihood(y, lambda, logJacobian))).getPoint();
+    /** ψ'(y; λ): {@code (1 + y)^(λ−1)} for y ≥ 0, {@code (1 − y)^(1−λ)} for y &lt; 0. */
+    static double derivative(double y, double lambda) {
+        return y >= 0 ? Math.pow(1 + y, lambda - 1) : Math.pow(1 - y, 1 - lambda);
     }
 
-    private static double logLikelihood(double[] y, double lambda, double logJacobian) {
-        int n = y.length;
-        double mean = 0;
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = transform(y[i], lambda);
-            mean += t[i] / n;
+    /** The maximum-likelihood λ for {@code y} ({@link PowerTransformFit}, {@code S = Σ sign(y_i) log(1 + |y_i|)}). */
+    static double fitLambda(double[] y) {
+        double jacobianSum = 0;
+        for (double v : y) {
+            jacobianSum += Math.signum(v) * Math.log1p(Math.abs(v));
         }
-        double variance = 0;
-        for (double v : t) {
-            variance += (v - mean) * (v - mean) / n;
-        }
-        return -0.5 * n * Math.log(Math.max(variance, Double.MIN_NORMAL)) + (lambda - 1) * logJacobian;
+        return PowerTransformFit.lambda(y, YeoJohnson::transform, jacobianSum, MIN_LAMBDA, MAX_LAMBDA);
     }
 }

@@ -30,6 +30,27 @@ class HyperparameterFitterTest {
     }
 
     @Test
+    void theEvidencePrefersTheWarpUnderWhichTheValuesAreASmoothFunction() {
+        // A loss that is smooth in log space: exp(4 sin 6x₀), from 0.018 to 55.
+        SplittableRandom random = new SplittableRandom(12);
+        double[][] x = new double[25][];
+        double[] values = new double[25];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[]{random.nextDouble(), random.nextDouble()};
+            values[i] = Math.exp(4 * Math.sin(6 * x[i][0]));
+        }
+        TargetTransform yeoJohnson = new TargetTransform(values, false);
+        TargetTransform boxCox = new TargetTransform(values, false, TargetTransform.Warp.BOX_COX);
+
+        double yj = fitter.logEvidence(x, yeoJohnson, fitter.fit(x, yeoJohnson.targets(), null,
+                new SplittableRandom(1)));
+        double bc = fitter.logEvidence(x, boxCox, fitter.fit(x, boxCox.targets(), null, new SplittableRandom(1)));
+
+        assertThat(Double.isFinite(yj)).isTrue();
+        assertThat(bc).as("Box-Cox %s against Yeo-Johnson %s", bc, yj).isGreaterThan(yj + 10);
+    }
+
+    @Test
     void oneObservationAndAConstantObjectiveGiveFiniteHyperparameters() {
         GpHyperparameters one = fitter.fit(new double[][]{{0.5, 0.5}}, new double[]{0}, null,
                 new SplittableRandom(1));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class TargetTransformTest {
@@ -64,6 +65,64 @@ class TargetTransformTest {
         assertThat(constant.targets()).containsOnly(0.0);
         // Three points are too few to warp: targets are (y − 2) / √(2/3), so a margin of 0.5 is 0.5 / √(2/3).
         assertThat(linear.improvement(0.5)).isCloseTo(0.5 / Math.sqrt(2.0 / 3), within(1e-12));
+    }
+
+    @Test
+    void boxCoxAppliesOnlyToAMinimisedObjectiveWithFourOrMorePositiveUnequalValues() {
+        assertThat(TargetTransform.boxCoxApplies(skewed, false)).isTrue();
+        assertThat(TargetTransform.boxCoxApplies(skewed, true)).as("maximised").isFalse();
+        assertThat(TargetTransform.boxCoxApplies(new double[]{1, 2, 3}, false)).as("three values").isFalse();
+        assertThat(TargetTransform.boxCoxApplies(new double[]{1, 2, 0, 3}, false)).as("a zero").isFalse();
+        assertThat(TargetTransform.boxCoxApplies(new double[]{2, 2, 2, 2}, false)).as("constant").isFalse();
+        assertThatThrownBy(() -> new TargetTransform(skewed, true, TargetTransform.Warp.BOX_COX))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minimised");
+    }
+
+    @Test
+    void boxCoxKeepsValuesNearTheMinimumApartWhereYeoJohnsonCrushesThem() {
+        // Goldstein-Price-like: a minimum of 3 beside values of a million.
+        double[] values = {3, 4, 30, 84, 900, 12_000, 250_000, 1_000_000};
+        TargetTransform yeoJohnson = new TargetTransform(values, false);
+        TargetTransform boxCox = new TargetTransform(values, false, TargetTransform.Warp.BOX_COX);
+
+        double[] t = boxCox.targets();
+        assertThat(argmax(t)).isZero();
+        assertThat(Arrays.stream(t).average().orElseThrow()).isCloseTo(0, within(1e-12));
+        for (int i = 1; i < t.length; i++) {
+            assertThat(t[i]).isLessThan(t[i - 1]);
+        }
+        double gapBoxCox = t[0] - t[1];
+        double gapYeoJohnson = yeoJohnson.targets()[0] - yeoJohnson.targets()[1];
+        assertThat(gapBoxCox).as("3 and 4 in standard deviations").isGreaterThan(0.05)
+                .isGreaterThan(100 * gapYeoJohnson);
+    }
+
+    @Test
+    void boxCoxCapsTheMarginAtHalfTheBestValue() {
+        double[] values = {0.02, 0.5, 1.5, 7, 40};
+        TargetTransform t = new TargetTransform(values, false, TargetTransform.Warp.BOX_COX);
+
+        assertThat(t.improvement(0.005)).isCloseTo(t.apply(0.015) - t.apply(0.02), within(1e-12));
+        assertThat(t.improvement(0.5)).isCloseTo(t.apply(0.01) - t.apply(0.02), within(1e-12)).isPositive();
+    }
+
+    @Test
+    void theLogJacobianIsTheSumOfLogSlopesOfTheTargetsInTheValues() {
+        double[] values = {0.02, 0.5, 1.5, 7, 40, 3.3};
+        int[] all = {0, 1, 2, 3, 4, 5};
+        for (TargetTransform t : new TargetTransform[]{new TargetTransform(values, false),
+                new TargetTransform(values, true), new TargetTransform(values, false, TargetTransform.Warp.BOX_COX)}) {
+            double expected = 0;
+            for (double v : values) {
+                double h = 1e-6 * v;
+                expected += Math.log(Math.abs(t.apply(v + h) - t.apply(v - h)) / (2 * h));
+            }
+            assertThat(t.logJacobian(all)).as("%s", t.warp()).isCloseTo(expected, within(1e-5));
+            assertThat(t.logJacobian(new int[]{3})).isCloseTo(
+                    Math.log(Math.abs(t.apply(7 + 7e-6) - t.apply(7 - 7e-6)) / 1.4e-5), within(1e-5));
+        }
+        assertThat(new TargetTransform(new double[]{3, 3, 3, 3}, false).logJacobian(new int[]{0}))
+                .isEqualTo(Double.NEGATIVE_INFINITY);
     }
 
     private static int argmax(double[] v) {
