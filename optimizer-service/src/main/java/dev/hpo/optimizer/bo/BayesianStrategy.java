@@ -20,7 +20,9 @@ import java.util.stream.IntStream;
 /**
  * GP-based Bayesian optimisation (Snoek, Larochelle and Adams, "Practical Bayesian Optimization of Machine
  * Learning Algorithms", NeurIPS 2012): a scrambled Sobol initial design, then a Gaussian process fitted to the
- * completed trials and the configuration that maximises the acquisition function.
+ * completed trials and the configuration that maximises the acquisition function. The GP models warped values
+ * ({@link TargetTransform}): Yeo-Johnson, or for a positive minimised objective Box-Cox where its evidence is
+ * higher.
  *
  * <p>Several suggestions at once, and trials still running, are handled with the kriging believer (Ginsbourger,
  * Le Riche and Carraro 2010): each pending or just-chosen point is added to the GP as if it had been observed at
