@@ -24,9 +24,27 @@ public record EarlyStopping(Type type, int minEpochs, int minTrials, int reducti
          * The median stopping rule (Golovin et al., "Google Vizier", KDD 2017): stop a trial whose best objective so
          * far is worse than the median of the other trials' running averages at the same epoch.
          */
-        MEDIAN,
+        MEDIAN(DEFAULT_MEDIAN_MIN_EPOCHS, DEFAULT_MEDIAN_MIN_TRIALS),
         /** Asynchronous successive halving (Li et al., "A System for Massively Parallel Hyperparameter Tuning", 2020). */
-        ASHA
+        ASHA(DEFAULT_ASHA_MIN_EPOCHS, DEFAULT_ASHA_MIN_TRIALS);
+
+        private final int defaultMinEpochs;
+        private final int defaultMinTrials;
+
+        Type(int defaultMinEpochs, int defaultMinTrials) {
+            this.defaultMinEpochs = defaultMinEpochs;
+            this.defaultMinTrials = defaultMinTrials;
+        }
+
+        /** {@code minEpochs} when a spec leaves it out. */
+        public int defaultMinEpochs() {
+            return defaultMinEpochs;
+        }
+
+        /** {@code minTrials} when a spec leaves it out. */
+        public int defaultMinTrials() {
+            return defaultMinTrials;
+        }
     }
 
     /**

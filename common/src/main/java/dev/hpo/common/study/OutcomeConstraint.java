@@ -1,5 +1,7 @@
 package dev.hpo.common.study;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,7 +29,7 @@ public record OutcomeConstraint(String metric, Double min, Double max) {
     }
 
     /** Whether {@code metrics} respect every one of {@code constraints} (true for none); a missing metric does not. */
-    public static boolean allHold(java.util.List<OutcomeConstraint> constraints, java.util.Map<String, Double> metrics) {
+    public static boolean allHold(List<OutcomeConstraint> constraints, Map<String, Double> metrics) {
         return constraints.stream().allMatch(c -> c.holds(metrics.get(c.metric())));
     }
 

@@ -201,12 +201,12 @@ public final class StudySpecParser {
             return null;
         }
         EarlyStopping.Type type = enumValue(node, "type", EarlyStopping.Type.class, null, "earlyStopping.type");
-        int minEpochs = (int) integer(node, "minEpochs", type == EarlyStopping.Type.ASHA
-                ? EarlyStopping.DEFAULT_ASHA_MIN_EPOCHS : EarlyStopping.DEFAULT_MEDIAN_MIN_EPOCHS,
-                "earlyStopping.minEpochs", 1, 100_000);
-        int minTrials = (int) integer(node, "minTrials", type == EarlyStopping.Type.ASHA
-                ? EarlyStopping.DEFAULT_ASHA_MIN_TRIALS : EarlyStopping.DEFAULT_MEDIAN_MIN_TRIALS,
-                "earlyStopping.minTrials", 1, MAX_TRIALS);
+        // An unreadable type is already an error; the other fields are still checked, against the median's defaults.
+        EarlyStopping.Type defaults = type == null ? EarlyStopping.Type.MEDIAN : type;
+        int minEpochs = (int) integer(node, "minEpochs", defaults.defaultMinEpochs(), "earlyStopping.minEpochs", 1,
+                100_000);
+        int minTrials = (int) integer(node, "minTrials", defaults.defaultMinTrials(), "earlyStopping.minTrials", 1,
+                MAX_TRIALS);
         int reductionFactor = (int) integer(node, "reductionFactor", EarlyStopping.DEFAULT_REDUCTION_FACTOR,
                 "earlyStopping.reductionFactor", 2, 100);
         return type == null ? null : new EarlyStopping(type, minEpochs, minTrials, reductionFactor);
