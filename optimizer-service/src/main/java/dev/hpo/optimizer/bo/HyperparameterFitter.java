@@ -94,6 +94,9 @@ final class HyperparameterFitter {
 
     /** All positions up to {@value #MAX_FIT_POINTS}, else that many with the smallest hash. */
     private static int[] fitPoints(int n) {
+        if (n <= MAX_FIT_POINTS) {
+            return IntStream.range(0, n).toArray();
+        }
         return IntStream.range(0, n).boxed().sorted(Comparator.comparingLong(HyperparameterFitter::positionHash))
                 .mapToInt(Integer::intValue).limit(MAX_FIT_POINTS).sorted().toArray();
     }

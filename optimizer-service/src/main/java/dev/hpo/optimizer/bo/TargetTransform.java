@@ -50,15 +50,17 @@ final class TargetTransform {
         int n = values.length;
         double best = Double.NEGATIVE_INFINITY;
         double[] oriented = new double[n];
-        double logSum = 0;
         for (int i = 0; i < n; i++) {
             oriented[i] = maximize ? values[i] : -values[i];
             best = Math.max(best, oriented[i]);
-            logSum += warp == Warp.BOX_COX ? Math.log(values[i]) : 0;
         }
         this.bestValue = maximize ? best : -best;
         double[] scaled = new double[n];
         if (warp == Warp.BOX_COX) {
+            double logSum = 0;
+            for (double v : values) {
+                logSum += Math.log(v);
+            }
             this.first = new Standardisation(0, Math.exp(logSum / n));
             for (int i = 0; i < n; i++) {
                 scaled[i] = first.apply(values[i]);
