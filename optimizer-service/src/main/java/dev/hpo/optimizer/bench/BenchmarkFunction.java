@@ -178,7 +178,7 @@ public enum BenchmarkFunction {
         private static final double[] ACTIVATION_COST = {0, 0.3, 0.8, 0.15};
 
         @Override
-        SearchSpace space() {
+        public SearchSpace space() {
             return new SearchSpace(List.of(
                     new FloatParameter("x", -5, 5),
                     new FloatParameter("lr", 1e-4, 1, OptionalDouble.empty(), true, Optional.empty()),
@@ -251,7 +251,7 @@ public enum BenchmarkFunction {
     }
 
     /** The box of the ranges: float parameters x1, x2, ... */
-    SearchSpace space() {
+    public SearchSpace space() {
         List<Parameter> parameters = new ArrayList<>();
         for (int j = 0; j < ranges.length; j++) {
             parameters.add(new FloatParameter("x" + (j + 1), ranges[j][0], ranges[j][1]));

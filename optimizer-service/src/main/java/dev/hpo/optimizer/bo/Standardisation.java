@@ -22,6 +22,11 @@ record Standardisation(double mean, double sd) {
         return sd == Double.POSITIVE_INFINITY;
     }
 
+    /** The same scale with its zero moved to where this one gives {@code z}: {@code x ↦ apply(x) − z}. */
+    Standardisation shifted(double z) {
+        return constant() ? this : new Standardisation(mean + z * sd, sd);
+    }
+
     double apply(double x) {
         return sd == Double.POSITIVE_INFINITY ? 0 : (x - mean) / sd;
     }

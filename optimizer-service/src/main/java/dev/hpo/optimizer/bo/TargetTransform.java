@@ -2,8 +2,8 @@ package dev.hpo.optimizer.bo;
 
 /**
  * Turns observed objective values into the surrogate's targets, larger always better, by one of two monotone
- * warps (which so keep the order of the observations), then standardises them to mean 0 and standard deviation 1,
- * which makes the hyperparameter priors scale-free:
+ * warps (which so keep the order of the observations), then standardises them to standard deviation 1, which makes
+ * the hyperparameter priors scale-free, and places them so that the worst observation's target is 0:
  * <ul>
  *   <li>{@link Warp#YEO_JOHNSON}, for any objective: negated when minimised, standardised, and warped by a fitted
  *   {@link YeoJohnson} transform, which evens out a heavy tail on either side;</li>
@@ -14,6 +14,14 @@ package dev.hpo.optimizer.bo;
  * </ul>
  * Which warp models a study's values better is the strategy's to decide ({@link #logJacobian} makes their GP
  * likelihoods comparable). A constant objective gives all-zero targets.
+ *
+ * <p>The GP's prior mean is zero, so it stands at the <em>worst</em> observation rather than at their average: far
+ * from the data the surrogate expects the worst seen, not an average value. De Ath, Fieldsend and Everson ("What do
+ * you Mean? The Role of the Mean Function in Bayesian Optimisation", GECCO 2020) found this constant mean
+ * consistently the best of eight on synthetic problems of 5 or more dimensions: an unexplored corner no longer
+ * promises an average value, and the search spends fewer evaluations on the box's boundary (half of all
+ * evaluations after the design on Hartmann6 had two or more coordinates on it, a third of them of no use).
+ * The hyperparameters are fitted to the same targets, so the fit and the posterior agree on the mean.
  */
 final class TargetTransform {
 
@@ -77,7 +85,12 @@ final class TargetTransform {
         for (int i = 0; i < n; i++) {
             warped[i] = warp(scaled[i]);
         }
-        this.second = Standardisation.of(warped);
+        Standardisation standardised = Standardisation.of(warped);
+        double worst = Double.POSITIVE_INFINITY;
+        for (double w : warped) {
+            worst = Math.min(worst, standardised.apply(w));
+        }
+        this.second = standardised.shifted(worst);
         this.targets = new double[n];
         for (int i = 0; i < n; i++) {
             targets[i] = second.apply(warped[i]);
@@ -104,7 +117,7 @@ final class TargetTransform {
         return warp;
     }
 
-    /** The standardised targets, larger is better. */
+    /** The standardised targets, larger is better, the worst 0. */
     double[] targets() {
         return targets.clone();
     }

@@ -2,6 +2,7 @@ package dev.hpo.optimizer.bo;
 
 import dev.hpo.common.space.FloatParameter;
 import dev.hpo.common.space.SearchSpace;
+import dev.hpo.optimizer.bench.BenchmarkFunction;
 import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.optimizer.strategy.RandomStrategy;
 import dev.hpo.optimizer.strategy.Strategy;
@@ -80,9 +81,12 @@ class BayesianStrategyTest {
         for (int k = 0; k < warmTrials.length; k++) {
             List<Observation> earlier = braninRun(new BayesianStrategy(BRANIN, config(3 + k)), 20);
             double earlierBest = earlier.stream().mapToDouble(Observation::value).min().orElseThrow();
+            // An earlier best within 0.01 of the minimum (two of the five) counts as reached within 0.01: matching
+            // a regret of 1e-4 to the digit is luck for either study.
+            double target = Math.max(earlierBest, BRANIN_MIN + 0.01);
 
-            int cold = trialsToReach(new BayesianStrategy(BRANIN, config(4 + k)), List.of(), earlierBest, 20);
-            int warm = trialsToReach(new BayesianStrategy(BRANIN, config(4 + k)), earlier, earlierBest, 20);
+            int cold = trialsToReach(new BayesianStrategy(BRANIN, config(4 + k)), List.of(), target, 20);
+            int warm = trialsToReach(new BayesianStrategy(BRANIN, config(4 + k)), earlier, target, 20);
 
             assertThat(earlierBest - BRANIN_MIN).as("the earlier study got somewhere").isLessThan(1.0);
             assertThat(warm).as("warm start, against %d trials cold", cold).isLessThan(cold);
@@ -120,6 +124,29 @@ class BayesianStrategyTest {
             assertThat(minimise(new BayesianStrategy(square, config(seed)), goldsteinPrice, 40) - 3)
                     .as("seed %d", seed).isBetween(0.0, 0.1);
         }
+    }
+
+    @Test
+    void spendsFewEvaluationsOnTheFlatPartOfTheBox() {
+        // Hartmann6 is about 0 away from its four wells; a value above −0.1 teaches the search next to nothing.
+        // With the prior mean at the average observation (before 2026-11-29) these 5 studies spent 27 of their
+        // 160 model-chosen evaluations there, mostly in corners of the box, which promised an average value.
+        BenchmarkFunction hartmann6 = BenchmarkFunction.HARTMANN6;
+        int flat = 0;
+        for (long seed = 0; seed < 5; seed++) {
+            Strategy strategy = new BayesianStrategy(hartmann6.space(), config(seed));
+            List<Observation> done = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                Map<String, Object> c = strategy.suggest(new StudyHistory(done, List.of(), List.of(), false), 1)
+                        .get(0);
+                double v = hartmann6.evaluate(c);
+                done.add(new Observation(c, v));
+                if (i >= 18 && v > -0.1) {
+                    flat++;
+                }
+            }
+        }
+        assertThat(flat).as("model-chosen evaluations where Hartmann6 is flat").isLessThanOrEqualTo(10);
     }
 
     @Test

@@ -23,11 +23,15 @@ class TargetTransformTest {
     }
 
     @Test
-    void targetsAreStandardisedAndKeepTheOrderOfTheValues() {
+    void targetsHaveUnitSpreadTheWorstAtZeroAndKeepTheOrderOfTheValues() {
         double[] t = new TargetTransform(skewed, true).targets();
 
-        assertThat(Arrays.stream(t).average().orElseThrow()).isCloseTo(0, within(1e-12));
-        assertThat(Arrays.stream(t).map(v -> v * v).sum() / t.length).isCloseTo(1, within(1e-12));
+        double mean = Arrays.stream(t).average().orElseThrow();
+        assertThat(Arrays.stream(t).map(v -> (v - mean) * (v - mean)).sum() / t.length).isCloseTo(1, within(1e-12));
+        assertThat(t[0]).as("the worst of a maximised objective, 0.1").isCloseTo(0, within(1e-12));
+        assertThat(Arrays.stream(t).min().orElseThrow()).isCloseTo(0, within(1e-12));
+        assertThat(new TargetTransform(skewed, false).targets()[5]).as("the worst of a minimised one, 50")
+                .isCloseTo(0, within(1e-12));
         for (int i = 0; i < t.length; i++) {
             for (int k = 0; k < t.length; k++) {
                 assertThat(Double.compare(t[i], t[k])).isEqualTo(Double.compare(skewed[i], skewed[k]));
@@ -87,7 +91,8 @@ class TargetTransformTest {
 
         double[] t = boxCox.targets();
         assertThat(argmax(t)).isZero();
-        assertThat(Arrays.stream(t).average().orElseThrow()).isCloseTo(0, within(1e-12));
+        assertThat(t[t.length - 1]).as("the worst, 10⁶").isCloseTo(0, within(1e-12));
+        assertThat(boxCox.apply(1_000_000)).isCloseTo(0, within(1e-12));
         for (int i = 1; i < t.length; i++) {
             assertThat(t[i]).isLessThan(t[i - 1]);
         }
