@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * Learning Algorithms", NeurIPS 2012): a scrambled Sobol initial design, then a Gaussian process fitted to the
  * completed trials and the configuration that maximises the acquisition function. The GP models warped values
  * ({@link TargetTransform}): Yeo-Johnson, or for a positive minimised objective Box-Cox where its evidence is
- * higher.
+ * higher; its prior mean is the worst observation, so that far from the data it expects the worst value seen.
  *
  * <p>Several suggestions at once, and trials still running, are handled with the kriging believer (Ginsbourger,
  * Le Riche and Carraro 2010): each pending or just-chosen point is added to the GP as if it had been observed at
