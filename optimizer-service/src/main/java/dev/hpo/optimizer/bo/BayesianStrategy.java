@@ -24,6 +24,13 @@ import java.util.stream.IntStream;
  * ({@link TargetTransform}): Yeo-Johnson, or for a positive minimised objective Box-Cox where its evidence is
  * higher; its prior mean is the worst observation, so that far from the data it expects the worst value seen.
  *
+ * <p>Every {@value #GREEDY_EVERY}th trial of a study, when the model chooses it, is greedy: it maximises the
+ * posterior mean instead of the acquisition function. ε-greedy Bayesian optimisation (De Ath, Everson, Rahat and
+ * Fieldsend, "Greed is Good: Exploration and Exploitation Trade-offs in Bayesian Optimisation", ACM TELO 2021)
+ * draws that choice at random; here it is a fixed schedule, so that the same history gives the same suggestions.
+ * EI with ξ &gt; 0 does not refine the incumbent much below ξ, since no point near it promises that much; the greedy
+ * step goes where the model puts the optimum.
+ *
  * <p>Several suggestions at once, and trials still running, are handled with the kriging believer (Ginsbourger,
  * Le Riche and Carraro 2010): each pending or just-chosen point is added to the GP as if it had been observed at
  * its posterior mean, which removes its uncertainty and pushes the next choice elsewhere. Failed trials carry no
@@ -38,6 +45,11 @@ import java.util.stream.IntStream;
  * only within the optimiser's tolerance.
  */
 public final class BayesianStrategy implements Strategy {
+
+    /** One trial in this many, when model-chosen, maximises the posterior mean. */
+    static final int GREEDY_EVERY = 4;
+    /** The greedy step's acquisition: UCB with κ = 0 is the posterior mean. */
+    private static final Acquisition POSTERIOR_MEAN = new UpperConfidenceBound(0);
 
     private final SearchSpace space;
     private final StrategyConfig config;
@@ -147,8 +159,10 @@ public final class BayesianStrategy implements Strategy {
             belief = belief.believe(encoder.encode(pending));
         }
         for (int k = 0; k < wanted; k++) {
+            boolean greedy = (history.seen().size() + k) % GREEDY_EVERY == GREEDY_EVERY - 1;
+            Acquisition acquisition = greedy ? POSTERIOR_MEAN : acquisition(belief.best(), xi);
             Optional<AcquisitionOptimizer.Choice> choice = optimizer.maximise(
-                    new GpAcquisition(belief.gp(), acquisition(belief.best(), xi)), incumbents, seen, random);
+                    new GpAcquisition(belief.gp(), acquisition), incumbents, seen, random);
             if (choice.isEmpty()) {
                 return;
             }
