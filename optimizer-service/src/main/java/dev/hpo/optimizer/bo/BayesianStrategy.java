@@ -37,8 +37,8 @@ import java.util.stream.IntStream;
  * value and only count as seen.
  *
  * <p>A study with outcome constraints gets one GP per constrained metric and maximises EI × P(all constraints
- * hold) over the best feasible observation (see {@code addConstrainedModelPoints}); without constraints nothing of
- * that runs, and the proposals are those of the plain strategy.
+ * hold) over the best feasible observation (see {@code addConstrainedModelPoints}; it has no greedy step);
+ * without constraints nothing of that runs, and the proposals are those of the plain strategy.
  *
  * <p>Deterministic: a new instance with the same seed proposes the same configurations for the same history.
  * An instance reused across calls starts each hyperparameter fit from its previous one, which changes the fit
