@@ -19,8 +19,8 @@ package dev.hpo.optimizer.bo;
  * from the data the surrogate expects the worst seen, not an average value. De Ath, Fieldsend and Everson ("What do
  * you Mean? The Role of the Mean Function in Bayesian Optimisation", GECCO 2020) found this constant mean
  * consistently the best of eight on synthetic problems of 5 or more dimensions: an unexplored corner no longer
- * promises an average value, and the search spends fewer evaluations on the box's boundary (half of all
- * evaluations after the design on Hartmann6 had two or more coordinates on it, a third of them of no use).
+ * promises an average value, and the search spends fewer evaluations on the box's boundary (on Hartmann6, half of
+ * the model-chosen evaluations had two or more coordinates on it before, and 29% fell where the function is flat).
  * The hyperparameters are fitted to the same targets, so the fit and the posterior agree on the mean.
  */
 final class TargetTransform {

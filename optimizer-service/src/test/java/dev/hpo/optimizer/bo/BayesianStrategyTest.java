@@ -82,8 +82,8 @@ class BayesianStrategyTest {
         for (int k = 0; k < warmTrials.length; k++) {
             List<Observation> earlier = braninRun(new BayesianStrategy(BRANIN, config(3 + k)), 20);
             double earlierBest = earlier.stream().mapToDouble(Observation::value).min().orElseThrow();
-            // An earlier best within 0.01 of the minimum (two of the five) counts as reached within 0.01: matching
-            // a regret of 1e-4 to the digit is luck for either study.
+            // An earlier best within 0.01 of the minimum counts as reached within 0.01: matching a regret of 1e-4
+            // to the digit is luck for either study.
             double target = Math.max(earlierBest, BRANIN_MIN + 0.01);
 
             int cold = trialsToReach(new BayesianStrategy(BRANIN, config(4 + k)), List.of(), target, 20);
@@ -162,7 +162,7 @@ class BayesianStrategyTest {
     @Test
     void spendsFewEvaluationsOnTheFlatPartOfTheBox() {
         // Hartmann6 is about 0 away from its four wells; a value above −0.1 teaches the search next to nothing.
-        // With the prior mean at the average observation (before 2026-11-29) these 5 studies spent 27 of their
+        // With the prior mean at the average observation (until 2026-11-28) these 5 studies spent 27 of their
         // 160 model-chosen evaluations there, mostly in corners of the box, which promised an average value.
         BenchmarkFunction hartmann6 = BenchmarkFunction.HARTMANN6;
         int flat = 0;
