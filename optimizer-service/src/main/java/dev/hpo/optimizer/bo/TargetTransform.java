@@ -1,5 +1,7 @@
 package dev.hpo.optimizer.bo;
 
+import java.util.Arrays;
+
 /**
  * Turns observed objective values into the surrogate's targets, larger always better, by one of two monotone
  * warps (which so keep the order of the observations), then standardises them to standard deviation 1, which makes
@@ -85,12 +87,9 @@ final class TargetTransform {
         for (int i = 0; i < n; i++) {
             warped[i] = warp(scaled[i]);
         }
+        // The worst target: apply is monotone (in floating point too), so it is the image of the smallest value.
         Standardisation standardised = Standardisation.of(warped);
-        double worst = Double.POSITIVE_INFINITY;
-        for (double w : warped) {
-            worst = Math.min(worst, standardised.apply(w));
-        }
-        this.second = standardised.shifted(worst);
+        this.second = standardised.shifted(standardised.apply(Arrays.stream(warped).min().orElseThrow()));
         this.targets = new double[n];
         for (int i = 0; i < n; i++) {
             targets[i] = second.apply(warped[i]);
