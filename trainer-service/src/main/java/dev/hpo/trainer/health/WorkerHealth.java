@@ -10,7 +10,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Health of the worker loop: ready once it consumes trials, live unless its thread died or is wedged. */
+/**
+ * Health of the worker loop: ready once it consumes trials (never while the trainer has no device, whose reason the
+ * check then carries), live unless its thread died or is wedged.
+ */
 @ApplicationScoped
 public class WorkerHealth {
 
@@ -20,6 +23,10 @@ public class WorkerHealth {
     @Readiness
     HealthCheck ready() {
         return () -> {
+            String problem = service.deviceProblem();
+            if (problem != null) {
+                return HealthCheckResponse.named("trial-worker").down().withData("device", problem).build();
+            }
             TrialWorker w = service.worker();
             return HealthCheckResponse.named("trial-worker").status(w != null && service.alive())
                     .withData("busy", w != null && w.busy()).build();

@@ -14,15 +14,32 @@ public final class WorkerMetrics {
     private final MeterRegistry registry;
     private final Timer epoch;
 
-    public WorkerMetrics(MeterRegistry registry, BooleanSupplier busy, String device, String backend) {
+    public WorkerMetrics(MeterRegistry registry, BooleanSupplier busy) {
         this.registry = registry;
         Gauge.builder("hpo.trainer.busy", () -> busy.getAsBoolean() ? 1 : 0)
                 .description("1 while the trainer trains a trial").register(registry);
-        Gauge.builder("hpo.trainer.device.info", () -> 1).description("The device this trainer trains on")
-                .tag("device", device).tag("backend", backend).register(registry);
         epoch = Timer.builder("hpo.trainer.epoch").description("Duration of one training epoch (validation included)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+    }
+
+    /**
+     * The device gauges: {@code hpo_trainer_device_info} (1, while the trainer has a device) and
+     * {@code hpo_trainer_device}, 1 while it trains on {@code device}, 0 when it has none (HPO_DEVICE=cuda without a
+     * usable GPU: the trainer is then not ready), so that an alert can find trainers waiting for a GPU.
+     *
+     * @param device  "cpu", "cuda:0 NVIDIA H100 80GB HBM3 sm_90", or "none"
+     * @param backend what computes the steps: "nd4j-native" (the CPU) or "cuda" (the GPU step: cuBLAS and NVRTC)
+     */
+    public static void registerDevice(MeterRegistry registry, String device, String backend) {
+        boolean usable = !"none".equals(device);
+        Gauge.builder("hpo.trainer.device", () -> usable ? 1 : 0)
+                .description("1 while this trainer has its device, 0 while it waits for one")
+                .tag("device", device).tag("backend", backend).register(registry);
+        if (usable) {
+            Gauge.builder("hpo.trainer.device.info", () -> 1).description("The device this trainer trains on")
+                    .tag("device", device).tag("backend", backend).register(registry);
+        }
     }
 
     public void epoch(Duration d) {

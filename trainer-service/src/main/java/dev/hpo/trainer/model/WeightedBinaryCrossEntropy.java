@@ -31,7 +31,8 @@ import org.nd4j.linalg.lossfunctions.LossUtil;
 public class WeightedBinaryCrossEntropy implements ILossFunction {
 
     private static final long serialVersionUID = 1L;
-    private static final double LOGIT_CLIP = Math.log((1 - 1e-7) / 1e-7);
+    /** The logits are clipped to +-this before the loss, as Keras clips probabilities to [1e-7, 1 - 1e-7]. */
+    public static final double LOGIT_CLIP = Math.log((1 - 1e-7) / 1e-7);
 
     private double negativeWeight;
     private double positiveWeight;

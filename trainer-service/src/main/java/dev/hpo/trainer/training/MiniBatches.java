@@ -74,9 +74,17 @@ public final class MiniBatches {
         return Math.min(batchSize, order.length - b * batchSize);
     }
 
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
     /** Draws a new row order and refills every batch from it. */
     public void shuffle() {
-        Permutations.shuffle(random, order);
+        shuffleOrder();
         for (int b = 0; b < count(); b++) {
             int first = b * batchSize;
             int size = size(b);
@@ -88,6 +96,29 @@ public final class MiniBatches {
             featureBatches[b].data().setData(featureBuffers[b]);
             labelBatches[b].data().setData(labelBuffers[b]);
         }
+    }
+
+    /**
+     * Draws a new row order, the one {@link #shuffle} would draw, without refilling the batches: for a step that
+     * gathers the batches itself ({@link #order}, {@link #featureValues}).
+     */
+    public void shuffleOrder() {
+        Permutations.shuffle(random, order);
+    }
+
+    /** The rows of the current order: batch b holds rows order[b * batchSize ..] (the array itself, not a copy). */
+    public int[] order() {
+        return order;
+    }
+
+    /** Every training row's features, row-major in the original order (the array itself, not a copy). */
+    public float[] featureValues() {
+        return features;
+    }
+
+    /** Every training row's label, in the original order (the array itself, not a copy). */
+    public float[] labelValues() {
+        return labels;
     }
 
     /** Features of batch {@code b}, rows x columns. */

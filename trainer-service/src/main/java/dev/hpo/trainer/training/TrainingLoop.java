@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TrainingLoop {
 
     /** Batches between two stop-request checks inside an epoch: about 10-30 ms of training at these sizes. */
-    static final int STOP_CHECK_INTERVAL = 16;
+    public static final int STOP_CHECK_INTERVAL = 16;
 
     /**
      * How the loop ended.
@@ -49,11 +49,12 @@ public final class TrainingLoop {
      * @param earlyStopping null to train all epochs
      * @param weightDecay   whether the network's DL4J score includes a weight-decay term to leave out of train_loss
      *                      (see {@link TrainingStep#of})
+     * @param device        where the steps run
      */
     public TrainingLoop(MultiLayerNetwork network, MiniBatches batches, Dataset evaluation, String prefix,
-                        EarlyStopping earlyStopping, int epochs, boolean weightDecay) {
+                        EarlyStopping earlyStopping, int epochs, boolean weightDecay, TrainingDevice device) {
         this.network = network;
-        this.step = TrainingStep.of(network, weightDecay);
+        this.step = device.step(network, weightDecay);
         this.batches = batches;
         this.evaluationFeatures = matrix(evaluation);
         this.evaluationLabels = evaluation.labels();
@@ -71,7 +72,16 @@ public final class TrainingLoop {
         Nd4j.getEnvironment().allowHelpers(false);
     }
 
+    /** Trains; the network holds the kept epoch's parameters afterwards, wherever the steps ran. */
     public Result run(EpochListener listener, BooleanSupplier stopRequested) {
+        try (step) {
+            Result result = train(listener, stopRequested);
+            step.syncNetwork();
+            return result;
+        }
+    }
+
+    private Result train(EpochListener listener, BooleanSupplier stopRequested) {
         boolean restore = earlyStopping != null && earlyStopping.restoreBestWeights();
         Map<String, Double> best = Map.of();
         Map<String, Double> last = Map.of();
@@ -96,7 +106,7 @@ public final class TrainingLoop {
                 best = last;
                 bestEpoch = completed;
                 sinceBest = 0;
-                bestParams = restore ? network.params().dup() : null;
+                bestParams = restore ? bestParams(bestParams) : null;
             } else if (++sinceBest >= earlyStopping.patience()) {
                 break;
             }
@@ -106,29 +116,22 @@ public final class TrainingLoop {
         }
         if (bestEpoch != completed) {
             network.setParams(bestParams);
+            step.reloadNetwork();
             // Measured again on the restored weights rather than copied, so the result reflects the network as it is.
             best = evaluate(bestEpoch, best.get("train_loss"));
         }
         return new Result(best, completed, bestEpoch, stopped);
     }
 
-    /**
-     * One pass over the shuffled training rows, one {@link TrainingStep} per mini-batch.
-     *
-     * @return the mean training loss of the epoch (class-weighted as the loss being minimised, with dropout active,
-     *         as Keras reports it), or empty when a stop request interrupted the epoch
-     */
+    /** A copy of the parameters trained so far, into the copy kept from an earlier epoch where there is one. */
+    private INDArray bestParams(INDArray kept) {
+        step.syncNetwork();
+        return kept == null ? network.params().dup() : kept.assign(network.params());
+    }
+
+    /** One epoch of the step ({@link TrainingStep#fitEpoch}). */
     public static OptionalDouble fitEpoch(TrainingStep step, MiniBatches batches, BooleanSupplier stopRequested) {
-        batches.shuffle();
-        double lossSum = 0;
-        for (int b = 0; b < batches.count(); b++) {
-            lossSum += step.fit(batches.features(b), batches.labels(b)) * batches.size(b);
-            if ((b + 1) % STOP_CHECK_INTERVAL == 0 && stopRequested.getAsBoolean()) {
-                return OptionalDouble.empty();
-            }
-        }
-        step.network().incrementEpochCount();
-        return OptionalDouble.of(lossSum / batches.rows());
+        return step.fitEpoch(batches, stopRequested);
     }
 
     /** The network's probability of class 1 for each row. */
@@ -149,7 +152,7 @@ public final class TrainingLoop {
     }
 
     private Map<String, Double> evaluate(int epoch, double trainLoss) {
-        double[] probabilities = predict(network, evaluationFeatures);
+        double[] probabilities = step.predict(evaluationFeatures);
         boolean finitePredictions = Arrays.stream(probabilities).allMatch(Double::isFinite);
         if (!finitePredictions || !Double.isFinite(trainLoss)) {
             throw new TrialException("training diverged in epoch " + epoch + " (train_loss " + trainLoss

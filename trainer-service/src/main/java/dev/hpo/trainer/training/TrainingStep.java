@@ -1,10 +1,16 @@
 package dev.hpo.trainer.training;
 
+import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** One optimisation step of a network on one mini-batch, the unit of {@link TrainingLoop#fitEpoch}. */
-public interface TrainingStep {
+/**
+ * One optimisation step of a network on one mini-batch, and the epoch of such steps that {@link TrainingLoop} runs.
+ * A step may keep the parameters elsewhere than the network (the GPU step keeps them on the device): then
+ * {@link #syncNetwork} and {@link #reloadNetwork} move them, and {@link #predict} evaluates where they are.
+ */
+public interface TrainingStep extends AutoCloseable {
 
     /**
      * Updates the network's parameters from one mini-batch.
@@ -16,6 +22,43 @@ public interface TrainingStep {
 
     /** The network this step trains. */
     MultiLayerNetwork network();
+
+    /**
+     * One pass over the shuffled training rows, one {@link #fit} per mini-batch.
+     *
+     * @return the mean training loss of the epoch (class-weighted as the loss being minimised, with dropout active,
+     *         as Keras reports it), or empty when a stop request interrupted the epoch
+     */
+    default OptionalDouble fitEpoch(MiniBatches batches, BooleanSupplier stopRequested) {
+        batches.shuffle();
+        double lossSum = 0;
+        for (int b = 0; b < batches.count(); b++) {
+            lossSum += fit(batches.features(b), batches.labels(b)) * batches.size(b);
+            if ((b + 1) % TrainingLoop.STOP_CHECK_INTERVAL == 0 && stopRequested.getAsBoolean()) {
+                return OptionalDouble.empty();
+            }
+        }
+        network().incrementEpochCount();
+        return OptionalDouble.of(lossSum / batches.rows());
+    }
+
+    /** The probability of class 1 for each row, with the parameters trained so far. */
+    default double[] predict(INDArray features) {
+        return TrainingLoop.predict(network(), features);
+    }
+
+    /** Makes the network hold the parameters (and updater state) trained so far. */
+    default void syncNetwork() {
+    }
+
+    /** Takes up parameters set on the network from outside, as the best-epoch restore does. */
+    default void reloadNetwork() {
+    }
+
+    /** Frees what the step holds outside the Java heap. */
+    @Override
+    default void close() {
+    }
 
     /**
      * The fused step where it supports the network ({@link FusedDenseStep#supports}), DL4J's own {@code fit}

@@ -11,7 +11,7 @@ import java.util.Map;
  *                part; for a refit {@code train_loss}, {@code dev_*} (training + validation rows) and {@code test_*};
  *                empty when stopped before the first epoch ended
  * @param epochs  epochs trained, summed over the executions
- * @param device  {@code cpu} or {@code cuda:N}
+ * @param device  {@code cpu}, or the GPU as {@code cuda:N <name> sm_XY}
  * @param stopped true when {@code stopRequested} ended the trial early
  * @param model   the trained model of a refit, to save with {@link TrainedModel#save}; null for other trials
  */

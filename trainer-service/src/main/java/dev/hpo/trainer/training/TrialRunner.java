@@ -44,10 +44,17 @@ public final class TrialRunner {
     }
 
     private final DatasetCache cache;
+    private final TrainingDevice device;
+
+    /** A runner on the CPU. */
+    public TrialRunner(DatasetCache cache) {
+        this(cache, TrainingDevice.CPU);
+    }
 
     /** Also switches ND4J to its plain kernels for the whole process (see {@link TrainingLoop#preferPlainKernels}). */
-    public TrialRunner(DatasetCache cache) {
+    public TrialRunner(DatasetCache cache, TrainingDevice device) {
         this.cache = cache;
+        this.device = device;
         TrainingLoop.preferPlainKernels();
     }
 
@@ -72,24 +79,29 @@ public final class TrialRunner {
         List<Map<String, Double>> results = new ArrayList<>();
         int trained = 0;
         Execution last = null;
-        for (int i = 0; i < executions && (last == null || !last.stopped()); i++) {
-            last = execute(plan, section, data, request.seed() + i, numbered(epochs, executions, i + 1, trained), stop);
-            trained += last.epochs();
-            if (!last.metrics().isEmpty()) {
-                results.add(last.metrics());
+        try {
+            for (int i = 0; i < executions && (last == null || !last.stopped()); i++) {
+                last = execute(plan, section, data, request.seed() + i, numbered(epochs, executions, i + 1, trained),
+                        stop);
+                trained += last.epochs();
+                if (!last.metrics().isEmpty()) {
+                    results.add(last.metrics());
+                }
             }
+        } catch (RuntimeException e) {
+            device.afterFailure(e);
+            throw e;
         }
         TrainedModel model = section.refit() && !last.stopped() ? new TrainedModel(last.network(), data.scaler()) : null;
         return new TrialOutcome(mean(results), trained, device(), last.stopped(), model);
     }
 
-    /** "cpu", or "cuda:N" with the GPU this thread computes on when ND4J's CUDA backend is loaded. */
+    /** "cpu", or the GPU the steps run on, e.g. "cuda:0 NVIDIA H100 80GB HBM3 sm_90". */
     public String device() {
-        boolean cuda = Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cublas");
-        return cuda ? "cuda:" + Nd4j.getAffinityManager().getDeviceForCurrentThread() : "cpu";
+        return device.describe();
     }
 
-    private static Execution execute(Plan plan, TrainerSection section, PreparedData data, long seed,
+    private Execution execute(Plan plan, TrainerSection section, PreparedData data, long seed,
                                      EpochListener listener, BooleanSupplier stop) {
         Dataset train = data.train();
         int positives = train.positives();
@@ -101,7 +113,7 @@ public final class TrialRunner {
         boolean refit = section.refit();
         TrainingLoop.Result result = new TrainingLoop(network, new MiniBatches(train, plan.settings().batchSize(), seed),
                 refit ? train : data.validation(), refit ? "dev_" : "val_", refit ? null : section.earlyStopping(),
-                plan.settings().epochs(), plan.optimizer().weightDecay() > 0).run(listener, stop);
+                plan.settings().epochs(), plan.optimizer().weightDecay() > 0, device).run(listener, stop);
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
         if (!metrics.isEmpty()) {
             if (!refit) {

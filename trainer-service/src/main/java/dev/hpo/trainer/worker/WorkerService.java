@@ -1,5 +1,6 @@
 package dev.hpo.trainer.worker;
 
+import dev.hpo.trainer.gpu.TrainerDevice;
 import dev.hpo.trainer.messaging.ControlListener;
 import dev.hpo.trainer.messaging.ShareGroups;
 import dev.hpo.trainer.messaging.TrialQueue;
@@ -59,30 +60,44 @@ public class WorkerService {
     @ConfigProperty(name = "hpo.worker.enabled", defaultValue = "true")
     boolean enabled;
 
+    @ConfigProperty(name = "hpo.worker.device", defaultValue = "auto")
+    String deviceChoice;
+
     private volatile TrialWorker worker;
     private volatile Thread thread;
     private WorkerPublisher publisher;
     private TrialQueue queue;
     private ControlListener control;
+    private volatile String deviceProblem;
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
             LOG.info("worker disabled (hpo.worker.enabled=false)");
             return;
         }
+        TrainerDevice device = TrainerDevice.select(deviceChoice);
+        if (device.problem().isPresent()) {
+            // No device, no trials: stay up and not ready (WorkerHealth) with this one line, rather than exit and
+            // restart in a loop on a node that has no GPU to give.
+            deviceProblem = device.problem().get();
+            WorkerMetrics.registerDevice(registry, "none", "none");
+            LOG.errorf("not taking trials: %s", deviceProblem);
+            return;
+        }
+        LOG.infof("training on %s (%s)", device.describe(), device.note());
         String group = ShareGroups.forPool(pool);
         ShareGroups.prepare(kafkaConfig, pool);
         publisher = new WorkerPublisher(kafkaConfig);
         queue = new TrialQueue(kafkaConfig, group, ShareGroups.topic(pool));
         publisher.bindMetrics(registry);
         queue.bindMetrics(registry);
-        TrialRunner runner = new TrialRunner(new DatasetCache());
+        TrialRunner runner = new TrialRunner(new DatasetCache(), device);
         worker = new TrialWorker(queue, publisher, runner,
                 new WorkerSettings(workerId, renewEvery, timeLimit, deliveryLimit, faultInjection),
                 new Artifacts(artifactsDir));
         TrialWorker w = worker;
-        w.observe(new WorkerMetrics(registry, w::busy, runner.device(), runner.device().startsWith("cuda")
-                ? "nd4j-cuda" : "nd4j-native"));
+        WorkerMetrics.registerDevice(registry, device.describe(), device.gpu() ? "cuda" : "nd4j-native");
+        w.observe(new WorkerMetrics(registry, w::busy));
         thread = new Thread(worker, "worker-" + workerId);
         thread.start();
         control = new ControlListener(kafkaConfig, workerId, (trialId, reason) -> {
@@ -112,6 +127,11 @@ public class WorkerService {
 
     public Duration renewInterval() {
         return renewEvery;
+    }
+
+    /** Why this trainer takes no trials (it has no device), or null. */
+    public String deviceProblem() {
+        return deviceProblem;
     }
 
     public boolean alive() {
