@@ -55,7 +55,7 @@ public final class CudaDenseStep implements TrainingStep {
     /** The updater's state in DL4J's layout (e.g. Adam's m then v); null for plain SGD. */
     private final DeviceArray state;
     private final DeviceArray lossSum;
-    private final Kernel update;
+    private final UpdateKernel update;
     private final Kernel gather;
     private final Kernel loss;
     private final Kernel sigmoid;
@@ -93,7 +93,7 @@ public final class CudaDenseStep implements TrainingStep {
                 : own(DeviceArray.floats(layout.updater().stateArrays() * n));
         this.lossSum = own(DeviceArray.doubles(1));
         reloadNetwork();
-        this.update = updateKernel(cuda, layout.updater(), n);
+        this.update = new UpdateKernel(cuda, layout.updater(), layout.weightDecay(), params, gradients, state);
         this.gather = cuda.kernel("gather_rows", 8);
         this.loss = cuda.kernel("weighted_bce", 7).setFloat(3, (float) layout.lossWeights()[0])
                 .setFloat(4, (float) layout.lossWeights()[1]).setFloat(5, (float) WeightedBinaryCrossEntropy.LOGIT_CLIP)
@@ -102,42 +102,14 @@ public final class CudaDenseStep implements TrainingStep {
         this.dropoutSeed = Nd4j.getRandom().nextLong();
     }
 
-    /**
-     * The update kernel's call with its constant arguments set: w, grad, the state arrays, n, then (set per step) the
-     * gradient's scale, then lr, decay and the updater's own constants, then (Adam and Nadam, per step) the bias
-     * correction.
-     */
-    private Kernel updateKernel(CudaContext cuda, GpuUpdater u, long n) {
-        float[] constants = switch (u.kernel()) {
-            case "sgd" -> new float[0];
-            case "nesterovs" -> new float[] {(float) u.beta1()};
-            case "rmsprop" -> new float[] {(float) u.beta1(), (float) u.epsilon()};
-            case "lion" -> new float[] {(float) u.beta1(), (float) u.beta2()};
-            case "adam", "nadam" -> new float[] {(float) u.beta1(), (float) u.beta2(), (float) u.epsilon()};
-            default -> throw new IllegalArgumentException("no update kernel " + u.kernel());
-        };
-        boolean corrected = u.kernel().equals("adam") || u.kernel().equals("nadam");
-        Kernel kernel = cuda.kernel("update_" + u.kernel(), scaleArgument() + 3 + constants.length + (corrected ? 1 : 0));
-        kernel.set(0, params).set(1, gradients);
-        for (int i = 0; i < u.stateArrays(); i++) {
-            kernel.set(2 + i, state.address() + i * n * Float.BYTES);
-        }
-        kernel.set(scaleArgument() - 1, n).setFloat(scaleArgument() + 1, (float) u.learningRate())
-                .setFloat(scaleArgument() + 2, (float) layout.weightDecay());
-        for (int i = 0; i < constants.length; i++) {
-            kernel.setFloat(scaleArgument() + 3 + i, constants[i]);
-        }
-        return kernel;
-    }
-
-    /** The index of the update kernel's scale argument, after w, grad, the state arrays and n. */
-    private int scaleArgument() {
-        return 3 + layout.updater().stateArrays();
-    }
-
     @Override
     public MultiLayerNetwork network() {
         return network;
+    }
+
+    @Override
+    public String device() {
+        return cuda.device().describe();
     }
 
     @Override
@@ -191,12 +163,7 @@ public final class CudaDenseStep implements TrainingStep {
         loss.set(0, pass.output().z).set(1, pass.y).setInt(2, pass.rows).launch(pass.rows, LOSS_SHARED_BYTES);
         backward(pass);
         int iteration = network.getIterationCount();
-        update.setFloat(scaleArgument(), 1f / pass.rows);
-        double correction = layout.updater().stepScalar(iteration);
-        if (correction != 0) {
-            update.setFloat(update.arguments() - 1, (float) correction);
-        }
-        update.launch(layout.parameters());
+        update.apply(1f / pass.rows, iteration);
         network.setIterationCount(iteration + 1);
         for (Layer layer : layers) {
             layer.setIterationCount(iteration + 1);

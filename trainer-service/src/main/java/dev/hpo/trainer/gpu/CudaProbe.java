@@ -47,10 +47,21 @@ public final class CudaProbe {
         }
     }
 
+    /** The first probe's answer: a library that failed to load fails the same way for the rest of the process. */
+    private static Result probed;
+
     private CudaProbe() {
     }
 
-    public static Result probe() {
+    /** What this process can use, found once (the drivers and libraries of a process do not change while it runs). */
+    public static synchronized Result probe() {
+        if (probed == null) {
+            probed = find();
+        }
+        return probed;
+    }
+
+    private static Result find() {
         try {
             Loader.load(cudart.class);
             Loader.load(cublas.class);

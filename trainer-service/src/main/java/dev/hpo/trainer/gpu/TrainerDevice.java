@@ -79,6 +79,11 @@ public final class TrainerDevice implements TrainingDevice {
                 : new TrainerDevice(null, null, "HPO_DEVICE=auto and no usable GPU (" + problem + ")");
     }
 
+    /** A GPU trainer on an opened device (tests and benchmarks). */
+    public static TrainerDevice on(CudaContext cuda) {
+        return new TrainerDevice(cuda, null, "kernels " + cuda.build());
+    }
+
     /** Why there is no device for this trainer ({@code HPO_DEVICE=cuda} without a GPU, or a bad value); else empty. */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);

@@ -30,8 +30,9 @@ public final class TrainingLoop {
      * @param epochs    epochs completed
      * @param keptEpoch the epoch whose weights the network holds (0 if none)
      * @param stopped   a stop request ended the loop
+     * @param device    where the steps ran ({@link TrainingStep#device})
      */
-    public record Result(Map<String, Double> metrics, int epochs, int keptEpoch, boolean stopped) {
+    public record Result(Map<String, Double> metrics, int epochs, int keptEpoch, boolean stopped, String device) {
     }
 
     private final MultiLayerNetwork network;
@@ -112,7 +113,7 @@ public final class TrainingLoop {
             }
         }
         if (!restore) {
-            return new Result(last, completed, completed, stopped);
+            return new Result(last, completed, completed, stopped, step.device());
         }
         if (bestEpoch != completed) {
             network.setParams(bestParams);
@@ -120,7 +121,7 @@ public final class TrainingLoop {
             // Measured again on the restored weights rather than copied, so the result reflects the network as it is.
             best = evaluate(bestEpoch, best.get("train_loss"));
         }
-        return new Result(best, completed, bestEpoch, stopped);
+        return new Result(best, completed, bestEpoch, stopped, step.device());
     }
 
     /** A copy of the parameters trained so far, into the copy kept from an earlier epoch where there is one. */

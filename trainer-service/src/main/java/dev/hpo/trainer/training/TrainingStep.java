@@ -47,6 +47,11 @@ public interface TrainingStep extends AutoCloseable {
         return TrainingLoop.predict(network(), features);
     }
 
+    /** Where this step computes: "cpu", or the GPU as "cuda:N name sm_XY". */
+    default String device() {
+        return "cpu";
+    }
+
     /** Makes the network hold the parameters (and updater state) trained so far. */
     default void syncNetwork() {
     }

@@ -40,7 +40,8 @@ public final class TrialRunner {
     }
 
     /** One training of the plan with one seed. */
-    private record Execution(Map<String, Double> metrics, int epochs, boolean stopped, MultiLayerNetwork network) {
+    private record Execution(Map<String, Double> metrics, int epochs, boolean stopped, MultiLayerNetwork network,
+                             String device) {
     }
 
     private final DatasetCache cache;
@@ -93,10 +94,13 @@ public final class TrialRunner {
             throw e;
         }
         TrainedModel model = section.refit() && !last.stopped() ? new TrainedModel(last.network(), data.scaler()) : null;
-        return new TrialOutcome(mean(results), trained, device(), last.stopped(), model);
+        return new TrialOutcome(mean(results), trained, last.device(), last.stopped(), model);
     }
 
-    /** "cpu", or the GPU the steps run on, e.g. "cuda:0 NVIDIA H100 80GB HBM3 sm_90". */
+    /**
+     * "cpu", or the GPU the steps run on, e.g. "cuda:0 NVIDIA H100 80GB HBM3 sm_90". A trial whose network the GPU
+     * step lacks trains on the CPU, and its outcome says so.
+     */
     public String device() {
         return device.describe();
     }
@@ -124,7 +128,7 @@ public final class TrialRunner {
                         TrainingLoop.predict(network, TrainingLoop.matrix(data.test()))));
             }
         }
-        return new Execution(metrics, result.epochs(), result.stopped(), network);
+        return new Execution(metrics, result.epochs(), result.stopped(), network, result.device());
     }
 
     /** Numbers epochs on across executions and tags them with the execution when there are several. */
