@@ -98,6 +98,11 @@ public final class TrainerDevice implements TrainingDevice {
         return cuda != null;
     }
 
+    /** The GPU's context; null on the CPU. */
+    public CudaContext context() {
+        return cuda;
+    }
+
     @Override
     public TrainingStep step(MultiLayerNetwork network, boolean weightDecay) {
         if (cuda == null) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class TrainerBenchTest {
 
-    private static final String JSON_LINE = "\\{\"batch\": %d, \"seconds_per_epoch\": \\d+\\.\\d{4}}";
+    private static final String JSON_LINE = "\\{\"batch\": %d, \"seconds_per_epoch\": \\d+\\.\\d{4}, \"device\": \"cpu\","
+            + " \"samples_per_second\": \\d+, \"gflops\": \\d+\\.\\d{2}}";
 
     /** What a run printed on stdout and on stderr. */
     private record Printed(List<String> out, String err) {
@@ -51,6 +52,23 @@ class TrainerBenchTest {
 
         assertThat(printed.out()).singleElement().asString().matches(JSON_LINE.formatted(64));
         assertThat(printed.err()).contains("DL4J's MultiLayerNetwork.fit");
+    }
+
+    @Test
+    void aDeeperStackOfLayersCountsItsProducts() throws Exception {
+        Printed printed = run("--batch", "50", "--rows", "250", "--features", "6", "--epochs", "1", "--warmup", "0",
+                "--hidden", "16,8,4", "--dropout", "0", "--json");
+
+        assertThat(printed.out()).singleElement().asString().matches(JSON_LINE.formatted(50));
+        assertThat(printed.err()).contains("4 steps/epoch").contains("samples/s").contains("GFLOP/s");
+    }
+
+    @Test
+    void theGpuDeviceWithoutAGpuEndsWithTheReason() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(dev.hpo.trainer.gpu.CudaProbe.probe().found(), "a GPU is here");
+        assertThatThrownBy(() -> TrainerBench.main(new String[] {"--device", "cuda", "--rows", "300"}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("--device cuda: HPO_DEVICE=cuda but no NVIDIA driver: libcuda.so.1 not found");
     }
 
     @Test

@@ -99,6 +99,13 @@ class DenseLayoutTest {
     }
 
     @Test
+    void aStepsProductsAreCountedPerLayer() {
+        // forward and weight gradient for every layer, the input gradient for all but the first
+        long expected = 2L * 50 * (6 * 16 * 2 + 16 * 8 * 3 + 8 * 4 * 3 + 4 * 3);
+        assertThat(SgemmReference.productFlops(50, new int[] {6, 16, 8, 4, 1})).isEqualTo(expected);
+    }
+
+    @Test
     void adamsBiasCorrectionIsLibnd4jsAtEachIteration() {
         GpuUpdater adam = new GpuUpdater("adam", 1e-3, 0.9, 0.999, 1e-7, 2);
         assertThat(adam.stepScalar(0)).isCloseTo(1e-3 * Math.sqrt(0.001) / 0.1, offset(1e-12));
