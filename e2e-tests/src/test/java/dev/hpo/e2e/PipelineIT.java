@@ -404,6 +404,49 @@ class PipelineIT {
         }
     }
 
+    @Test
+    @Order(10)
+    void aStoppedTrialWhoseTrainerDiesBeforeAcknowledgingItIsReportedStoppedByTheNextTakerWithoutTraining()
+            throws Exception {
+        // haltWhenStopped (fault injection): the trainer that gets the stop dies once its training has ended, before
+        // it publishes the result and acknowledges the trial, so the share group gives the trial to the other one.
+        String spec = LONG_TRIAL.formatted("e2e-stop-final")
+                .replace("faults: {epochDelayMs: 1000}", "faults: {epochDelayMs: 1000, haltWhenStopped: true}");
+        String id = client.create(spec, true).path("id").asText();
+        await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> "RUNNING".equals(client.trials(id).get(0).path("status").asText())
+                        && client.trials(id).get(0).path("curve").size() >= 1);
+        String first = client.trials(id).get(0).path("worker").asText();
+        String trialId = client.trials(id).get(0).path("trialId").asText();
+
+        client.stop(id);
+
+        await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !client.trials(id).get(0).path("status").asText().matches("QUEUED|RUNNING"));
+        boolean firstDied = stack.state().processes().stream().filter(p -> p.name().equals(first))
+                .noneMatch(StackProcess::running);
+        stack.restart(first);
+        JsonNode trial = client.trials(id).get(0);
+        assertThat(firstDied).as("%s died between the stop and the acknowledgement", first).isTrue();
+        assertThat(trial.path("status").asText()).as(trial.toString()).isEqualTo("PRUNED");
+        assertThat(trial.path("error").asText()).startsWith("study stopped");
+        assertThat(trial.path("epochs").asInt()).as("not trained again").isZero();
+        String second = trial.path("worker").asText();
+        assertThat(second).isNotEqualTo(first);
+        List<ProgressMessage> progress = new TopicProbe(stack.bootstrap()).read("hpo.progress", r -> true,
+                        Integer.MAX_VALUE, Duration.ofSeconds(5)).stream()
+                .map(r -> MessageCodec.decodeProgress(r.value())).filter(p -> p.trialId().equals(trialId)).toList();
+        assertThat(progress).as("trained by the first taker").anyMatch(p -> p.worker().equals(first)
+                && p.state() == ProgressState.EPOCH);
+        assertThat(progress).as("the second taker trained no epoch, nor announced it took the trial")
+                .noneMatch(p -> p.worker().equals(second));
+        List<String> results = new TopicProbe(stack.bootstrap()).read("hpo.results", r -> id.equals(r.key()),
+                        Integer.MAX_VALUE, Duration.ofSeconds(5)).stream()
+                .map(r -> MessageCodec.decodeResult(r.value()))
+                .map(r -> r.worker() + " " + r.status() + " " + r.epochs()).toList();
+        assertThat(results).as("one result, from the second taker").containsExactly(second + " PRUNED 0");
+    }
+
     /** Both services answer their readiness check with 200. */
     private static void assertEveryServiceReady() throws Exception {
         for (var p : stack.state().processes()) {

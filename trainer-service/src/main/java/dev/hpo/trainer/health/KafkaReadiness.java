@@ -1,12 +1,12 @@
 package dev.hpo.trainer.health;
 
+import dev.hpo.trainer.messaging.ClientConfigs;
 import dev.hpo.trainer.messaging.KafkaRefusal;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -41,9 +41,7 @@ public class KafkaReadiness implements HealthCheck {
 
     @Inject
     KafkaReadiness(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.keySet().removeIf(k -> k.startsWith("key.") || k.startsWith("value."));
-        this.adminConfig = config;
+        this.adminConfig = ClientConfigs.withoutSerializers(kafkaConfig);
     }
 
     @Override

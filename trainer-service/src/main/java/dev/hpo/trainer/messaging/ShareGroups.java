@@ -4,7 +4,6 @@ import dev.hpo.common.message.TrialTopics;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +51,7 @@ public final class ShareGroups {
      * {@link #AUTHENTICATION_RETRY} on a background thread until Kafka accepts.
      */
     public static void prepare(Map<String, Object> kafkaConfig, String pool) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.keySet().removeIf(k -> k.startsWith("key.") || k.startsWith("value."));
+        Map<String, Object> config = ClientConfigs.withoutSerializers(kafkaConfig);
         Optional<AuthenticationException> refusal = attempt(config, pool);
         if (refusal.isEmpty()) {
             return;

@@ -7,6 +7,7 @@ import dev.hpo.common.message.ResultMessage;
 import dev.hpo.common.message.TrialMessage;
 import dev.hpo.common.message.TrialStatus;
 import dev.hpo.trainer.messaging.TrialQueue;
+import dev.hpo.trainer.messaging.TrialStops;
 import dev.hpo.trainer.metrics.WorkerMetrics;
 import dev.hpo.trainer.messaging.WorkerPublisher;
 import dev.hpo.trainer.training.TrialOutcome;
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
 /**
  * The worker loop: take one trial from the queue, announce it (RUNNING), train it on a separate thread while
  * renewing its lock, publish the result, and only then acknowledge it. Any exception of the trial becomes a
- * FAILED result with its reason; an unreadable record goes to the dead-letter topic.
+ * FAILED result with its reason; an unreadable record goes to the dead-letter topic; a trial the optimizer stopped
+ * before this worker took it is reported stopped without training: a stop is final.
  */
 public final class TrialWorker implements Runnable {
 
@@ -46,18 +48,21 @@ public final class TrialWorker implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Artifacts artifacts;
+    private final TrialStops stops;
     private volatile long lastBeat = System.nanoTime();
     private volatile CurrentTrial current;
     private WorkerMetrics metrics;
 
+    /** @param stops the stops published on {@code hpo.control}, asked about each trial taken */
     public TrialWorker(TrialQueue queue, WorkerPublisher publisher, TrialRunner runner, WorkerSettings settings,
-                       Artifacts artifacts) {
+                       Artifacts artifacts, TrialStops stops) {
         this.queue = queue;
         this.publisher = publisher;
         this.runner = runner;
         this.worker = settings.id();
         this.settings = settings;
         this.artifacts = artifacts;
+        this.stops = stops;
     }
 
     /** Records busy time, trials and epochs into {@code metrics} from now on. */
@@ -96,8 +101,11 @@ public final class TrialWorker implements Runnable {
         busy.set(true);
         current = new CurrentTrial(trial.trialId());
         try {
+            // Asked after current is set: a stop the lookup misses arrives through stopTrial and stops current.
+            stops.reasonFor(trial.trialId()).ifPresent(current::stop);
             int delivery = record.deliveryCount().map(Short::intValue).orElse(1);
-            ResultMessage result = delivery >= settings.deliveryLimit() ? giveUp(trial, delivery)
+            ResultMessage result = current.reason() != null ? stoppedBefore(trial, delivery)
+                    : delivery >= settings.deliveryLimit() ? giveUp(trial, delivery)
                     : train(record, trial);
             if (result == null) {
                 LOG.infof("worker %s shutting down: trial %s goes back to the queue", worker, trial.trialId());
@@ -121,6 +129,19 @@ public final class TrialWorker implements Runnable {
             current = null;
             busy.set(false);
         }
+    }
+
+    /**
+     * The optimizer stopped the trial (its study stopped, or it was pruned) before this worker took it: it waited in
+     * the queue, or an earlier taker died or gave it back before acknowledging it. Reported as a trial stopped while
+     * training is, PRUNED with the stop's reason, without training it again.
+     */
+    private ResultMessage stoppedBefore(TrialMessage trial, int delivery) {
+        String reason = current.reason();
+        LOG.infof("worker %s: trial %s (delivery %d) was stopped before it was taken, reported without training: %s",
+                worker, trial.trialId(), delivery, reason);
+        return ResultMessage.of(trial.studyId(), trial.trialId(), trial.attempt(), TrialStatus.PRUNED, Map.of(), 0, 0,
+                worker, runner.device(), reason);
     }
 
     /**
@@ -170,6 +191,9 @@ public final class TrialWorker implements Runnable {
             }
             String stopped = control.reason();
             if (stopped != null) {
+                if (!control.timedOut()) {
+                    Faults.whenStopped(trial, settings.faultInjection());
+                }
                 LOG.infof("worker %s stopped trial %s after %d epochs: %s", worker, trial.trialId(), o.epochs(),
                         stopped);
                 TrialStatus status = control.timedOut() ? TrialStatus.FAILED : TrialStatus.PRUNED;

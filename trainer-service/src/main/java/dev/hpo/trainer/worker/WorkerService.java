@@ -92,19 +92,19 @@ public class WorkerService {
         publisher.bindMetrics(registry);
         queue.bindMetrics(registry);
         TrialRunner runner = new TrialRunner(new DatasetCache(), device);
+        control = new ControlListener(kafkaConfig, workerId, (trialId, reason) -> {
+            if (worker.stopTrial(trialId, reason)) {
+                LOG.infof("stopping trial %s: %s", trialId, reason);
+            }
+        });
         worker = new TrialWorker(queue, publisher, runner,
                 new WorkerSettings(workerId, renewEvery, timeLimit, deliveryLimit, faultInjection),
-                new Artifacts(artifactsDir));
+                new Artifacts(artifactsDir), control);
         TrialWorker w = worker;
         WorkerMetrics.registerDevice(registry, device.describe(), device.gpu() ? "cuda" : "nd4j-native");
         w.observe(new WorkerMetrics(registry, w::busy));
         thread = new Thread(worker, "worker-" + workerId);
         thread.start();
-        control = new ControlListener(kafkaConfig, workerId, (trialId, reason) -> {
-            if (w.stopTrial(trialId, reason)) {
-                LOG.infof("stopping trial %s: %s", trialId, reason);
-            }
-        });
         new Thread(control, "control-" + workerId).start();
         LOG.infof("worker %s consuming %s in share group %s", workerId, ShareGroups.topic(pool), group);
     }

@@ -63,7 +63,7 @@ class DeliveryLimitTest {
         WorkerPublisher publisher = new WorkerPublisher(kafka);
         TrialWorker worker = new TrialWorker(queue, publisher, new TrialRunner(new DatasetCache()),
                 new WorkerSettings("limit-worker", Duration.ofSeconds(10), Duration.ofHours(1), 2, false),
-                new Artifacts(artifacts));
+                new Artifacts(artifacts), trialId -> Optional.empty());
         Thread thread = new Thread(worker, "limit-worker");
         thread.start();
         try {

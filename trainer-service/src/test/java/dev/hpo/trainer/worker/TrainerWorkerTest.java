@@ -100,6 +100,24 @@ class TrainerWorkerTest {
     }
 
     @Test
+    void aTrialStoppedBeforeItIsTakenIsReportedPrunedWithTheStopsReasonWithoutTraining() {
+        TrialMessage trial = trial("stopped-early", Map.of("neurons1", 20, "neurons2", 10, "optimizer", "adam",
+                "learning_rate", 0.01, "batch_size", 32, "epochs", 3));
+        send("hpo.control", trial.trialId(), MessageCodec.encode(dev.hpo.common.message.ControlMessage.stop(
+                trial.studyId(), trial.trialId(), "study stopped: by the test", Instant.now())));
+        send("hpo.trials.dl4j", trial.trialId(), MessageCodec.encode(trial));
+
+        ResultMessage result = resultOf(trial);
+        assertThat(result.status()).isEqualTo(TrialStatus.PRUNED);
+        assertThat(result.error()).isEqualTo("study stopped: by the test");
+        assertThat(result.epochs()).isZero();
+        assertThat(result.metrics()).isEmpty();
+        assertThat(TOPICS.read("hpo.progress", r -> trial.trialId().equals(
+                MessageCodec.decodeProgress(r.value()).trialId()), 1, Duration.ofSeconds(3)))
+                .as("no RUNNING, no epoch: not trained").isEmpty();
+    }
+
+    @Test
     void aTrialAskingToHaltTheWorkerIsRefusedByAWorkerWithoutFaultInjection() {
         TrialMessage asked = trial("faults", Map.of("neurons1", 20, "neurons2", 10, "optimizer", "adam",
                 "learning_rate", 0.01, "batch_size", 32, "epochs", 2));
