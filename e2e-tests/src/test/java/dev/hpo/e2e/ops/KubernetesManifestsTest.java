@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -67,6 +68,20 @@ class KubernetesManifestsTest {
         for (String overlay : List.of("cpu", "gpu")) {
             OVERLAYS.put(overlay, KubernetesManifests.render(overlay));
         }
+    }
+
+    /** Whether a node with GPU Feature Discovery's compute-capability labels matches one of the terms. */
+    private static boolean admits(List<NodeSelectorTerm> terms, String major, String minor) {
+        Map<String, String> labels = Map.of("nvidia.com/gpu.compute.major", major, "nvidia.com/gpu.compute.minor",
+                minor);
+        return terms.stream().anyMatch(term -> term.getMatchExpressions().stream().allMatch(e -> {
+            String value = labels.get(e.getKey());
+            return switch (e.getOperator()) {
+                case "In" -> value != null && e.getValues().contains(value);
+                case "Gt" -> value != null && Integer.parseInt(value) > Integer.parseInt(e.getValues().get(0));
+                default -> throw new IllegalArgumentException("operator " + e.getOperator() + " not modelled");
+            };
+        }));
     }
 
     @ParameterizedTest
@@ -193,7 +208,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theGpuOverlayGivesEachTrainerOneGpuOnPreHopperGpuNodesAndTheCudaImageAndTheCpuOverlayNoGpu() {
+    void theGpuOverlayGivesEachTrainerOneGpuOnTuringOrNewerNodesAndTheCudaImageAndTheCpuOverlayNoGpu() {
         Deployment gpu = OVERLAYS.get("gpu").get(Deployment.class, TRAINER);
         Container c = container(gpu);
         assertThat(c.getResources().getRequests()).containsEntry(GPU, new Quantity("1"));
@@ -202,14 +217,17 @@ class KubernetesManifestsTest {
         assertThat(gpu.getSpec().getTemplate().getSpec().getTolerations())
                 .anySatisfy(t -> assertThat(t.getKey()).isEqualTo(GPU));
         assertThat(gpu.getSpec().getTemplate().getSpec().getNodeSelector()).isNotEmpty();
-        assertThat(gpu.getSpec().getTemplate().getSpec().getAffinity().getNodeAffinity()
-                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms())
-                .as("DL4J's CUDA 11.6 kernels stop at sm_86: no Hopper (compute capability 9)")
-                .allSatisfy(term -> assertThat(term.getMatchExpressions()).anySatisfy(e -> {
-                    assertThat(e.getKey()).isEqualTo("nvidia.com/gpu.compute.major");
-                    assertThat(e.getOperator()).isEqualTo("In");
-                    assertThat(e.getValues()).isNotEmpty().doesNotContain("9", "10");
-                }));
+        List<NodeSelectorTerm> terms = gpu.getSpec().getTemplate().getSpec().getAffinity().getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms();
+        // CUDA 13's NVRTC compiles for sm_75 and later: Hopper (9.0) and Blackwell (10.0, 12.0) are admitted,
+        // Turing (7.5) too, Volta (7.0) and Pascal (6.1) are not
+        assertThat(admits(terms, "9", "0")).as("Hopper").isTrue();
+        assertThat(admits(terms, "10", "0")).as("Blackwell").isTrue();
+        assertThat(admits(terms, "7", "5")).as("Turing").isTrue();
+        assertThat(admits(terms, "8", "6")).as("Ampere").isTrue();
+        assertThat(admits(terms, "7", "0")).as("Volta").isFalse();
+        assertThat(admits(terms, "6", "1")).as("Pascal").isFalse();
+        assertThat(env(OVERLAYS.get("gpu"), c, "HPO_DEVICE")).isEqualTo("cuda");
         assertThat(container(OVERLAYS.get("gpu").get(Deployment.class, OPTIMIZER)).getResources().getLimits())
                 .doesNotContainKey(GPU);
 
