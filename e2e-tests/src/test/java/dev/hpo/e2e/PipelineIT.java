@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -445,6 +446,50 @@ class PipelineIT {
                 .map(r -> MessageCodec.decodeResult(r.value()))
                 .map(r -> r.worker() + " " + r.status() + " " + r.epochs()).toList();
         assertThat(results).as("one result, from the second taker").containsExactly(second + " PRUNED 0");
+    }
+
+    /**
+     * A trainer asked for a GPU where there is none (this machine has no NVIDIA driver): a real trainer process with
+     * HPO_DEVICE=cuda against the running broker stays alive and live, is not ready with the reason in its health
+     * answer, says so in one log line, and never starts its worker loop (it takes no trial).
+     */
+    @Test
+    @Order(11)
+    void aTrainerAskedForAGpuWhereThereIsNoneStaysUpNotReadyAndTakesNoTrial() throws Exception {
+        Assumptions.assumeFalse(Files.exists(Path.of("/dev/nvidia0")), "a GPU is here");
+        int port = FreePorts.pick(1).get(0);
+        String url = "http://127.0.0.1:" + port;
+        Path log = stateDir.resolve("logs").resolve("trainer-no-gpu.log");
+        ProcessBuilder pb = new ProcessBuilder(ServiceCommands.jars(RepoHome.locate()).trainer())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(Map.of("KAFKA_BOOTSTRAP", stack.bootstrap(), "QUARKUS_HTTP_PORT",
+                Integer.toString(port), "HPO_WORKER_ID", "trainer-no-gpu", "HPO_DEVICE", "cuda", "OMP_NUM_THREADS", "1"));
+        Process trainer = pb.start();
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !trainer.isAlive() || httpStatus(url + "/q/health/live") == 200);
+            String ready = httpBody(url + "/q/health/ready");
+            // a few seconds more: a crash loop or a retrying client would show by now
+            Thread.sleep(3000);
+            assertThat(trainer.isAlive()).as("alive; log:%n%s", Files.readString(log)).isTrue();
+            assertThat(httpStatus(url + "/q/health/live")).isEqualTo(200);
+            assertThat(httpStatus(url + "/q/health/ready")).isEqualTo(503);
+            assertThat(ready).contains("HPO_DEVICE=cuda but no NVIDIA driver: libcuda.so.1 not found");
+            assertThat(Files.readAllLines(log)).filteredOn(line -> line.contains("not taking trials")).singleElement()
+                    .asString().contains("HPO_DEVICE=cuda but no NVIDIA driver: libcuda.so.1 not found");
+            assertThat(Files.readString(log)).doesNotContain("consuming hpo.trials");
+            assertThat(httpBody(url + "/q/metrics")).contains("hpo_trainer_device{").contains("device=\"none\"");
+        } finally {
+            trainer.destroy();
+            trainer.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The body of a GET of {@code url} whatever its status. */
+    private static String httpBody(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).header("Accept", "text/plain").timeout(Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Both services answer their readiness check with 200. */
