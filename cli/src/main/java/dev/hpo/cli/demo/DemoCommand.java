@@ -206,9 +206,10 @@ public final class DemoCommand implements Callable<Integer> {
         LocalStack stack = LocalStack.forHome(RepoHome.locate()).withProgress(console::println);
         Optional<StackState> state = stack.status();
         if (state.isPresent() && state.get().anyRunning()) {
-            console.println("using the running local stack: API " + state.get().api() + ", dashboard "
-                    + state.get().api() + "/");
-            return state.get().api();
+            // Whatever of it died since is started again first (ensure reports what it starts).
+            String api = stack.ensure(null, null).apiUrl();
+            console.println("using the running local stack: API " + api + ", dashboard " + api + "/");
+            return api;
         }
         console.println("starting the local stack: Kafka, the optimizer and " + trainers + " trainer(s)");
         String api = stack.up(trainers).apiUrl();

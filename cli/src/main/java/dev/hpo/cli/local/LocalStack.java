@@ -9,14 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * Starts, stops and reports the local stack: a Kafka broker, the optimizer and K trainers as detached
+ * Starts, heals, scales, stops and reports the local stack: a Kafka broker, R optimizer replicas and K trainers as
+ * detached
  * processes that outlive the JVM that started them, recorded in {@code <stateDir>/state.json}.
  *
  * <p>The broker keeps its data in {@code <stateDir>/kafka} across {@link #down()} and {@link #up(int)},
@@ -34,6 +38,7 @@ public final class LocalStack {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final int DEFAULT_API_PORT = 8080;
+    private static final int DEFAULT_TRAINERS = 2;
 
     private final Path stateDir;
     private final ServiceCommands commands;
@@ -110,38 +115,151 @@ public final class LocalStack {
         return new StateFile(stateDir).read();
     }
 
+    /** Starts the broker, one optimizer and {@code trainers} trainers: {@link #up(int, int)} with one optimizer. */
+    public RunningStack up(int trainers) {
+        return up(trainers, 1);
+    }
+
     /**
-     * Starts the broker, the optimizer and {@code trainers} trainers, and returns once every service
-     * answers its readiness check. On failure everything started is stopped again.
+     * Starts the broker, {@code optimizers} optimizer replicas and {@code trainers} trainers, and returns once
+     * every trainer and the first optimizer answer their readiness check and the other replicas their liveness
+     * check (a standby is not ready while another replica holds the lease). On failure everything started is
+     * stopped again.
      *
      * @throws IllegalStateException if the stack is already up, or a process fails or is not ready
      *     within 120 s (the message holds the tail of its log)
      */
-    public synchronized RunningStack up(int trainers) {
-        if (trainers < 0) {
-            throw new IllegalArgumentException("trainers must be >= 0, got " + trainers);
-        }
+    public synchronized RunningStack up(int trainers, int optimizers) {
+        checkCounts(trainers, optimizers);
         StateFile stateFile = new StateFile(stateDir);
         Optional<StackState> previous = stateFile.read();
         if (previous.isPresent() && previous.get().anyRunning()) {
             throw new IllegalStateException("The local stack in " + stateDir + " is already up; run ./hpo local down first");
         }
         // Built first, so that a missing service jar fails before anything runs.
-        List<String> optimizer = commands.optimizer();
-        List<String> trainer = trainers > 0 ? commands.trainer() : List.of();
+        commands.optimizer();
+        if (trainers > 0) {
+            commands.trainer();
+        }
         createDirectories(logs());
         StackState brokerOnly = startBroker();
         stateFile.write(brokerOnly);
         try {
-            StackState state = startServices(brokerOnly, optimizer, trainer, trainers, stateFile);
-            progress.accept("waiting for the optimizer and " + trainers + " trainer(s) to be ready");
-            new ServiceReadiness().await(services(state), READY_TIMEOUT);
+            StackState state = startServices(brokerOnly, trainers, optimizers, stateFile);
+            progress.accept("waiting for " + (optimizers == 1 ? "the optimizer" : optimizers + " optimizers") + " and "
+                    + trainers + " trainer(s) to be ready");
+            awaitStarted(services(state), state);
             return new RunningStack(this, state);
         } catch (RuntimeException e) {
             // The state file lists every process started so far, also those of a half-finished step.
             stop(stateFile.read().orElse(brokerOnly));
             stateFile.delete();
             throw e;
+        }
+    }
+
+    /**
+     * Brings the stack to what is asked and returns it: not up (or every process gone), {@link #up(int, int)}
+     * with {@code trainers} (default 2) and {@code optimizers} (default 1); up, every recorded process that is gone
+     * started again on its port (the broker first, on its data), then the trainers and the optimizer replicas
+     * grown or shrunk to the counts asked (null: as recorded). A trainer or replica taken away is the
+     * highest-numbered one, stopped with SIGTERM (a trainer gives its trial back to the share group). Reports
+     * each change to the progress consumer and waits as {@link #up(int, int)} does for what it started.
+     */
+    public synchronized RunningStack ensure(Integer trainers, Integer optimizers) {
+        StateFile stateFile = new StateFile(stateDir);
+        Optional<StackState> previous = stateFile.read();
+        if (previous.isEmpty() || !previous.get().anyRunning()) {
+            return up(trainers != null ? trainers : DEFAULT_TRAINERS, optimizers != null ? optimizers : 1);
+        }
+        checkCounts(trainers != null ? trainers : 0, optimizers != null ? optimizers : 1);
+        StackState state = previous.get();
+        int wantedTrainers = trainers != null ? trainers : state.trainers().size();
+        int wantedOptimizers = optimizers != null ? optimizers : state.optimizers().size();
+        createDirectories(logs());
+        StackProcess broker = state.process(StackState.KAFKA)
+                .orElseThrow(() -> new IllegalStateException(stateFile + " records no Kafka broker"));
+        if (!broker.running()) {
+            progress.accept("Kafka (pid " + broker.pid() + ") is gone: starting it again on port " + broker.port());
+            state = state.replace(startBroker(broker.port(), controllerPort()).processes().get(0));
+            stateFile.write(state);
+        }
+        List<StackProcess> surplus = new ArrayList<>();
+        surplus.addAll(tail(state.trainers(), wantedTrainers));
+        surplus.addAll(tail(state.optimizers(), wantedOptimizers));
+        if (!surplus.isEmpty()) {
+            progress.accept("stopping " + surplus.stream().map(StackProcess::name).collect(Collectors.joining(", ")));
+            ProcessStopper.stop(surplus, STOP_GRACE);
+            state = state.without(surplus);
+            stateFile.write(state);
+        }
+        List<StackProcess> started = new ArrayList<>();
+        for (StackProcess service : services(state)) {
+            if (!service.running()) {
+                progress.accept(service.name() + " (pid " + service.pid() + ") is gone: starting it again on port "
+                        + service.port());
+                StackProcess fresh = startService(service.name(), service.port(), state.bootstrap());
+                state = state.replace(fresh);
+                stateFile.write(state);
+                started.add(fresh);
+            }
+        }
+        int nextTrainer = state.trainers().stream().mapToInt(p -> index(p.name())).max().orElse(0) + 1;
+        for (int i = state.trainers().size(); i < wantedTrainers; i++, nextTrainer++) {
+            StackProcess fresh = startNew(StackState.TRAINER_PREFIX + nextTrainer, state.bootstrap());
+            state = state.with(fresh);
+            stateFile.write(state);
+            started.add(fresh);
+        }
+        for (int i = state.optimizers().size() + 1; i <= wantedOptimizers; i++) {
+            StackProcess fresh = startNew(StackState.optimizerName(i), state.bootstrap());
+            state = state.with(fresh);
+            stateFile.write(state);
+            started.add(fresh);
+        }
+        if (!started.isEmpty()) {
+            progress.accept("waiting for " + started.stream().map(StackProcess::name)
+                    .collect(Collectors.joining(", ")) + " to be ready");
+            awaitStarted(started, state);
+        }
+        return new RunningStack(this, state);
+    }
+
+    private static void checkCounts(int trainers, int optimizers) {
+        if (trainers < 0) {
+            throw new IllegalArgumentException("trainers must be >= 0, got " + trainers);
+        }
+        if (optimizers < 1) {
+            throw new IllegalArgumentException("optimizers must be >= 1, got " + optimizers);
+        }
+    }
+
+    /** The processes of {@code numbered} (in start order) past the first {@code keep}: the ones to stop. */
+    private static List<StackProcess> tail(List<StackProcess> numbered, int keep) {
+        List<StackProcess> sorted = numbered.stream().sorted(Comparator.comparingInt(p -> index(p.name()))).toList();
+        return sorted.size() > keep ? sorted.subList(keep, sorted.size()) : List.of();
+    }
+
+    /** The number in {@code trainer-3} or {@code optimizer-2}; 1 for {@code optimizer}. */
+    private static int index(String name) {
+        int dash = name.lastIndexOf('-');
+        return dash < 0 ? 1 : Integer.parseInt(name.substring(dash + 1));
+    }
+
+    /**
+     * Waits until the trainers among {@code started} are ready, and its optimizer replicas live; if the stack has
+     * several replicas, also until one of them is ready (holds the lease), since a standby is never ready.
+     */
+    private void awaitStarted(List<StackProcess> started, StackState state) {
+        ServiceReadiness readiness = new ServiceReadiness();
+        boolean replicated = state.optimizers().size() > 1;
+        List<StackProcess> ready = started.stream()
+                .filter(p -> !replicated || !StackState.isOptimizer(p.name())).toList();
+        readiness.await(ready, READY_TIMEOUT);
+        if (replicated) {
+            readiness.awaitLive(started.stream().filter(p -> StackState.isOptimizer(p.name())).toList(),
+                    READY_TIMEOUT);
+            readiness.awaitAny(state.optimizers(), READY_TIMEOUT);
         }
     }
 
@@ -175,17 +293,10 @@ public final class LocalStack {
             throw new IllegalStateException(name + " (pid " + old.pid() + ") is still running");
         }
         // The broker is ready when start returns; a service is awaited below, after its pid is recorded.
-        StackProcess fresh;
-        if (name.equals(StackState.KAFKA)) {
-            fresh = startBroker(old.port(), controllerPort()).processes().get(0);
-        } else if (name.equals(StackState.OPTIMIZER)) {
-            fresh = startService(name, commands.optimizer(), old.port(), state.bootstrap(), Map.of());
-        } else {
-            fresh = startService(name, commands.trainer(), old.port(), state.bootstrap(), trainerEnvironment(name));
-        }
-        List<StackProcess> processes = new java.util.ArrayList<>(state.processes());
-        processes.replaceAll(p -> p.name().equals(name) ? fresh : p);
-        state = new StackState(state.api(), state.bootstrap(), processes);
+        StackProcess fresh = name.equals(StackState.KAFKA)
+                ? startBroker(old.port(), controllerPort()).processes().get(0)
+                : startService(name, old.port(), state.bootstrap());
+        state = state.replace(fresh);
         stateFile.write(state);
         if (!name.equals(StackState.KAFKA)) {
             new ServiceReadiness().await(List.of(fresh), READY_TIMEOUT);
@@ -245,30 +356,47 @@ public final class LocalStack {
     }
 
     /**
-     * A trainer's own variables: its name in results, and one OpenMP thread (several times faster for these small
-     * networks, and stable when the trainers share the cores; see STACK.md).
+     * A service's own variables: a trainer's name in results, and one OpenMP thread (several times faster for these
+     * small networks, and stable when the trainers share the cores; see STACK.md); an optimizer replica's name.
      */
-    private static Map<String, String> trainerEnvironment(String name) {
-        return Map.of("OMP_NUM_THREADS", "1", "HPO_WORKER_ID", name);
+    private static Map<String, String> environment(String name) {
+        return StackState.isOptimizer(name) ? Map.of("HPO_REPLICA_ID", name)
+                : Map.of("OMP_NUM_THREADS", "1", "HPO_WORKER_ID", name);
     }
 
-    private StackState startServices(StackState state, List<String> optimizerCommand, List<String> trainerCommand,
-            int trainers, StateFile stateFile) {
-        List<Integer> ports = FreePorts.pick(trainers + 1);
+    private StackState startServices(StackState state, int trainers, int optimizers, StateFile stateFile) {
+        List<Integer> ports = FreePorts.pick(trainers + optimizers);
         int apiPort = FreePorts.isFree(DEFAULT_API_PORT) ? DEFAULT_API_PORT : ports.get(0);
         progress.accept("starting the optimizer on port " + apiPort);
-        StackProcess optimizer = startService(StackState.OPTIMIZER, optimizerCommand, apiPort,
-                state.bootstrap(), Map.of());
+        StackProcess optimizer = startService(StackState.OPTIMIZER, apiPort, state.bootstrap());
         state = new StackState("http://127.0.0.1:" + apiPort, state.bootstrap(), state.processes()).with(optimizer);
         stateFile.write(state);
+        for (int i = 2; i <= optimizers; i++) {
+            String name = StackState.optimizerName(i);
+            progress.accept("starting " + name + " on port " + ports.get(trainers + i - 1));
+            state = state.with(startService(name, ports.get(trainers + i - 1), state.bootstrap()));
+            stateFile.write(state);
+        }
         for (int i = 1; i <= trainers; i++) {
             String name = StackState.TRAINER_PREFIX + i;
             progress.accept("starting " + name + " on port " + ports.get(i));
-            state = state.with(startService(name, trainerCommand, ports.get(i), state.bootstrap(),
-                    trainerEnvironment(name)));
+            state = state.with(startService(name, ports.get(i), state.bootstrap()));
             stateFile.write(state);
         }
         return state;
+    }
+
+    /** Starts service {@code name}, new to the stack, on a free port. */
+    private StackProcess startNew(String name, String bootstrap) {
+        int port = FreePorts.pick(1).get(0);
+        progress.accept("starting " + name + " on port " + port);
+        return startService(name, port, bootstrap);
+    }
+
+    /** Starts service {@code name} (an optimizer replica or a trainer) on {@code port}. */
+    private StackProcess startService(String name, int port, String bootstrap) {
+        List<String> command = StackState.isOptimizer(name) ? commands.optimizer() : commands.trainer();
+        return startService(name, command, port, bootstrap, environment(name));
     }
 
     private StackProcess startService(String name, List<String> command, int port, String bootstrap,

@@ -9,9 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code ./hpo local status}: the API URL, the bootstrap address and each process with its pid and log. */
+/**
+ * {@code ./hpo local status}: the API URL, the bootstrap address and each process with its pid, what it owns and
+ * its log.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the optimizer's API URL, the Kafka bootstrap address and each process.")
+        description = "Show the optimizer's API URL, the Kafka bootstrap address and each process: running or gone, "
+                + "its port, what it owns (the optimizer lease or standby, a trainer's trial) and its log.")
 final class LocalStatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -20,7 +24,9 @@ final class LocalStatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--json", description = "Print one JSON object: {\"api\", \"bootstrap\", \"processes\": [{\"name\", \"pid\", \"log\"}]}.")
+    @Option(names = "--json", description = "Print one JSON object: {\"api\", \"bootstrap\", \"processes\": "
+            + "[{\"name\", \"pid\", \"log\", "
+            + "\"port\", \"running\", \"owns\"}]}.")
     private boolean json;
 
     @Override

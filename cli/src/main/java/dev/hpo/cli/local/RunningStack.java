@@ -61,6 +61,11 @@ public final class RunningStack implements AutoCloseable {
         state = stack.restart(name);
     }
 
+    /** Starts again every process of the stack that is gone, as {@code ./hpo local up} does ({@link LocalStack#ensure}). */
+    public void heal() {
+        state = stack.ensure(null, null).state();
+    }
+
     /** Stops the stack ({@link LocalStack#down()}). */
     @Override
     public void close() {

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Waits until every service answers 200 on {@code /q/health/ready}, or fails with the tail of the failing log. */
+/**
+ * Waits until every service answers 200 on {@code /q/health/ready} (or {@code /q/health/live}), or fails with the
+ * tail of the failing log.
+ */
 final class ServiceReadiness {
 
     private static final int LOG_LINES = 40;
@@ -26,12 +29,42 @@ final class ServiceReadiness {
      * @throws IllegalStateException if one exits or is not ready within {@code timeout}
      */
     void await(List<StackProcess> services, Duration timeout) {
+        await(services, "ready", timeout);
+    }
+
+    /** Returns once all {@code services} are live (an optimizer standby is live but not ready). */
+    void awaitLive(List<StackProcess> services, Duration timeout) {
+        await(services, "live", timeout);
+    }
+
+    /**
+     * Returns once one of {@code services} is ready: of several optimizer replicas the one that holds the lease.
+     *
+     * @throws IllegalStateException if none is ready within {@code timeout}
+     */
+    void awaitAny(List<StackProcess> services, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try {
+            while (services.stream().noneMatch(this::ready)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw failure(services.get(0), "nor any of " + services.size() + " replicas was ready within "
+                            + timeout.toSeconds() + " s");
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the services to be ready", e);
+        }
+    }
+
+    private void await(List<StackProcess> services, String check, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<StackProcess> waiting = new ArrayList<>(services);
         try {
             while (!waiting.isEmpty()) {
                 for (StackProcess service : List.copyOf(waiting)) {
-                    if (ready(service)) {
+                    if (answers(service, check)) {
                         waiting.remove(service);
                     } else if (!ProcessHandle.of(service.pid()).map(ProcessHandle::isAlive).orElse(false)) {
                         // Only liveness here: a process just started may still be setsid, not yet java.
@@ -39,7 +72,7 @@ final class ServiceReadiness {
                     }
                 }
                 if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
-                    throw failure(waiting.get(0), "was not ready within " + timeout.toSeconds() + " s");
+                    throw failure(waiting.get(0), "was not " + check + " within " + timeout.toSeconds() + " s");
                 }
                 Thread.sleep(waiting.isEmpty() ? 0 : POLL_MILLIS);
             }
@@ -49,12 +82,19 @@ final class ServiceReadiness {
         }
     }
 
-    private boolean ready(StackProcess service) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+    private boolean ready(StackProcess service) {
+        return answers(service, "ready");
+    }
+
+    private boolean answers(StackProcess service, String check) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/q/health/"
+                + check)).timeout(Duration.ofSeconds(2)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -26,9 +26,14 @@ public final class FakeService {
         }
         int port = Integer.parseInt(System.getenv("QUARKUS_HTTP_PORT"));
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-        server.createContext("/q/health/ready", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
+        // Both services' checks in one answer, as ./hpo local status reads them.
+        server.createContext("/q/health/ready", exchange -> respond(exchange, "{\"status\":\"UP\",\"checks\":["
+                + "{\"name\":\"study-recovery\",\"data\":{\"lease\":\"ACTIVE\",\"runningStudies\":0}},"
+                + "{\"name\":\"trial-worker\",\"data\":{\"busy\":false}}]}"));
+        server.createContext("/q/health/live", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
         server.createContext("/env", exchange -> respond(exchange, String.join("\n",
                 "HPO_WORKER_ID=" + System.getenv("HPO_WORKER_ID"),
+                "HPO_REPLICA_ID=" + System.getenv("HPO_REPLICA_ID"),
                 "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"),
                 kafkaVariables())));
         server.start();

@@ -20,9 +20,11 @@ class LocalCommandTest {
 
     @Test
     void statusJsonPrintsExactlyOneObjectWithApiBootstrapAndProcesses(@TempDir Path stateDir) throws Exception {
+        Process exited = new ProcessBuilder("true").start();
+        exited.waitFor();
         new StateFile(stateDir).write(new StackState("http://127.0.0.1:8080", "127.0.0.1:9092", List.of(
                 new StackProcess("kafka", 101, "/logs/kafka.log", 9092),
-                new StackProcess("optimizer", 102, "/logs/optimizer.log", 8080))));
+                new StackProcess("optimizer", exited.pid(), "/logs/optimizer.log", 8080))));
 
         int exit = hpo("local", "--state-dir", stateDir.toString(), "status", "--json");
 
@@ -34,11 +36,17 @@ class LocalCommandTest {
         assertThat(json.get("bootstrap").asText()).isEqualTo("127.0.0.1:9092");
         assertThat(json.get("processes")).hasSize(2);
         JsonNode kafka = json.get("processes").get(0);
-        assertThat(kafka.properties()).extracting(e -> e.getKey()).containsExactly("name", "pid", "log");
+        assertThat(kafka.properties()).extracting(e -> e.getKey())
+                .containsExactly("name", "pid", "log", "port", "running", "owns");
         assertThat(kafka.get("name").asText()).isEqualTo("kafka");
         assertThat(kafka.get("pid").asLong()).isEqualTo(101);
         assertThat(kafka.get("log").asText()).isEqualTo("/logs/kafka.log");
-        assertThat(json.get("processes").get(1).get("name").asText()).isEqualTo("optimizer");
+        assertThat(kafka.get("port").asInt()).isEqualTo(9092);
+        JsonNode optimizer = json.get("processes").get(1);
+        assertThat(optimizer.get("name").asText()).isEqualTo("optimizer");
+        // a process that has exited
+        assertThat(optimizer.get("running").asBoolean()).isFalse();
+        assertThat(optimizer.get("owns").asText()).isEqualTo("nothing (gone)");
     }
 
     @Test
@@ -69,7 +77,7 @@ class LocalCommandTest {
                 new StackProcess("kafka", ProcessHandle.current().pid(), "/logs/kafka.log", 9092)));
         new StateFile(stateDir).write(state);
 
-        int exit = hpo("local", "--state-dir", stateDir.toString(), "up", "--trainers", "1");
+        int exit = hpo("local", "--state-dir", stateDir.toString(), "up");
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("already up", "127.0.0.1:9092", "kafka");

@@ -54,6 +54,71 @@ class LocalStackTest {
     }
 
     @Test
+    void upOnAStackThatIsUpStartsAgainWhatIsGoneAndGrowsOrShrinksTrainersAndOptimizers(@TempDir Path stateDir)
+            throws Exception {
+        FakeServices fakes = new FakeServices(stateDir.toString(), stateDir, false);
+        LocalStack stack = new LocalStack(stateDir, fakes);
+        StackState first = stack.up(2).state();
+        StackProcess broker = first.process("kafka").orElseThrow();
+        StackProcess trainer1 = first.process("trainer-1").orElseThrow();
+        StackProcess optimizer = first.process("optimizer").orElseThrow();
+        kill(broker);
+        kill(trainer1);
+
+        StackState healed = stack.ensure(null, null).state();
+
+        assertThat(healed.processes()).extracting(StackProcess::name)
+                .containsExactly("kafka", "optimizer", "trainer-1", "trainer-2");
+        assertThat(healed.processes()).allMatch(StackProcess::running);
+        StackProcess newBroker = healed.process("kafka").orElseThrow();
+        assertThat(newBroker.pid()).isNotEqualTo(broker.pid());
+        assertThat(newBroker.port()).isEqualTo(broker.port());
+        StackProcess newTrainer1 = healed.process("trainer-1").orElseThrow();
+        assertThat(newTrainer1.pid()).isNotEqualTo(trainer1.pid());
+        assertThat(newTrainer1.port()).isEqualTo(trainer1.port());
+        assertThat(healed.process("optimizer")).contains(optimizer);
+        assertThat(healed.process("trainer-2")).isEqualTo(first.process("trainer-2"));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", healed.bootstrap()))) {
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).as("the broker is back").hasSize(1);
+        }
+        assertThat(stack.status()).contains(healed);
+
+        StackState grown = stack.ensure(3, 2).state();
+
+        assertThat(grown.processes()).extracting(StackProcess::name)
+                .containsExactly("kafka", "optimizer", "trainer-1", "trainer-2", "trainer-3", "optimizer-2");
+        assertThat(grown.processes()).allMatch(StackProcess::running);
+        StackProcess replica = grown.process("optimizer-2").orElseThrow();
+        assertThat(get("http://127.0.0.1:" + replica.port() + "/env")).contains("HPO_REPLICA_ID=optimizer-2",
+                "KAFKA_BOOTSTRAP=" + grown.bootstrap());
+        assertThat(get("http://127.0.0.1:" + grown.process("trainer-3").orElseThrow().port() + "/env"))
+                .contains("HPO_WORKER_ID=trainer-3");
+        assertThat(grown.trainers()).extracting(StackProcess::port).doesNotHaveDuplicates()
+                .doesNotContain(replica.port(), optimizer.port());
+
+        StackState shrunk = stack.ensure(1, 1).state();
+
+        assertThat(shrunk.processes()).extracting(StackProcess::name).containsExactly("kafka", "optimizer", "trainer-1");
+        for (String gone : List.of("trainer-2", "trainer-3", "optimizer-2")) {
+            long pid = grown.process(gone).orElseThrow().pid();
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as(gone).isEmpty();
+        }
+        assertThat(shrunk.process("trainer-1")).isEqualTo(healed.process("trainer-1"));
+        assertThatThrownBy(() -> stack.ensure(-1, null)).hasMessageContaining("trainers must be >= 0, got -1");
+        assertThatThrownBy(() -> stack.ensure(null, 0)).hasMessageContaining("optimizers must be >= 1, got 0");
+
+        stack.down();
+        assertThat(fakes.anyLeft()).isFalse();
+    }
+
+    /** SIGKILL, as a crash would end it, and waits until it is gone. */
+    private static void kill(StackProcess process) throws Exception {
+        ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
+        handle.destroyForcibly();
+        handle.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aServiceThatExitsWhileStartingFailsUpWithItsLogAndLeavesNothingRunning(@TempDir Path stateDir) {
         FakeServices fakes = new FakeServices(stateDir.toString(), stateDir, true);
         LocalStack stack = new LocalStack(stateDir, fakes);

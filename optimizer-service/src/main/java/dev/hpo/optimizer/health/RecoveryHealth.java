@@ -1,6 +1,7 @@
 package dev.hpo.optimizer.health;
 
 import dev.hpo.optimizer.recovery.OptimizerLease;
+import dev.hpo.optimizer.study.Study;
 import dev.hpo.optimizer.study.StudyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,11 @@ public class RecoveryHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("study-recovery").status(lease.held() && studies.recovered())
-                .withData("lease", lease.state().name()).withData("replica", lease.replica()).build();
+        boolean driving = lease.held() && studies.recovered();
+        // The studies this replica drives (all running ones while it holds the lease), for ./hpo local status.
+        long running = driving ? studies.list(Study::status).stream().filter(s -> !s.ended()).count() : 0;
+        return HealthCheckResponse.named("study-recovery").status(driving)
+                .withData("lease", lease.state().name()).withData("replica", lease.replica())
+                .withData("runningStudies", running).build();
     }
 }

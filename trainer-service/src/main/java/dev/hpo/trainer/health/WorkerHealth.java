@@ -28,8 +28,12 @@ public class WorkerHealth {
                 return HealthCheckResponse.named("trial-worker").down().withData("device", problem).build();
             }
             TrialWorker w = service.worker();
-            return HealthCheckResponse.named("trial-worker").status(w != null && service.alive())
-                    .withData("busy", w != null && w.busy()).build();
+            var response = HealthCheckResponse.named("trial-worker").status(w != null && service.alive())
+                    .withData("busy", w != null && w.busy());
+            if (w != null) {
+                w.trial().ifPresent(trial -> response.withData("trial", trial));
+            }
+            return response.build();
         };
     }
 

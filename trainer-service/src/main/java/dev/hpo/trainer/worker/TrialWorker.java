@@ -16,6 +16,7 @@ import dev.hpo.trainer.training.TrialRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -265,6 +266,12 @@ public final class TrialWorker implements Runnable {
 
     public boolean busy() {
         return busy.get();
+    }
+
+    /** The id of the trial the worker trains now, if it trains one. */
+    public Optional<String> trial() {
+        CurrentTrial c = current;
+        return busy.get() && c != null ? Optional.of(c.trialId) : Optional.empty();
     }
 
     /** Nanosecond time of the loop's last sign of life, for the liveness check. */
