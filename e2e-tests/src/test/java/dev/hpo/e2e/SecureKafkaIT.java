@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.cli.api.StudyClient;
 import dev.hpo.cli.local.KafkaClientEnvironment;
 import dev.hpo.cli.local.LocalStack;
@@ -29,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.junit.jupiter.api.AfterAll;
@@ -42,14 +46,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kafka over SASL_SSL with SCRAM-SHA-512 and mutual TLS, as {@code ./hpo local up --mtls} runs it: the packaged
  * optimizer and trainer reach the broker only through the {@code KAFKA_*} settings in their environment, and a
- * trainer with a wrong password waits, not ready, instead of failing its start over and over.
+ * trainer or optimizer with a wrong password waits, live and not ready, instead of failing its start over and over
+ * or logging its clients' failed logins every second.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecureKafkaIT {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration STUDY_TIMEOUT = Duration.ofMinutes(3);
     private static final String WRONG_PASSWORD = "WrongPassword4242";
     private static final String REFUSAL = "refused this trainer's credentials";
+    private static final String OPTIMIZER_REFUSAL = "refused this optimizer's credentials";
+    private static final String OPTIMIZER_ACCEPTED = "Kafka accepted this optimizer's credentials";
+    /** The optimizer's user, whose password on the broker is first another than the one it is given. */
+    private static final String LATE_USER = "hpo-late";
+    private static final String FIRST_PASSWORD = "FirstPassword4242";
     private static final String TWO_SHORT_TRIALS = """
             name: secure-kafka
             objective: {metric: val_recall, direction: maximize}
@@ -72,8 +83,11 @@ class SecureKafkaIT {
     static Process wrongTrainer;
     static int wrongTrainerPort;
     static Path wrongTrainerLog;
+    static Process wrongOptimizer;
+    static int wrongOptimizerPort;
+    static Path wrongOptimizerLog;
 
-    /** The stack first; the trainer with the wrong password starts while the study runs, to save a minute. */
+    /** The stack first; the services with the wrong password start while the study runs, to save a minute. */
     @BeforeAll
     static void up() throws IOException {
         Path home = RepoHome.locate();
@@ -81,23 +95,40 @@ class SecureKafkaIT {
                 .withProgress(System.out::println);
         stack = local.up(1);
         security = local.kafkaSecurity().orElseThrow();
-        wrongTrainerPort = FreePorts.pick();
+        // Both at once: a port picked while the other service has not bound its own yet could be the same.
+        List<Integer> ports = FreePorts.pick(2);
+        wrongTrainerPort = ports.get(0);
         wrongTrainerLog = stateDir.resolve("logs").resolve("trainer-wrong-password.log");
-        ProcessBuilder trainer = new ProcessBuilder(ServiceCommands.jars(home).trainer())
+        wrongTrainer = startWithWrongPassword(home, ServiceCommands.jars(home).trainer(), wrongTrainerPort,
+                wrongTrainerLog, security.username(), Map.of("HPO_WORKER_ID", "trainer-wrong-password", "OMP_NUM_THREADS", "1"));
+        wrongOptimizerPort = ports.get(1);
+        wrongOptimizerLog = stateDir.resolve("logs").resolve("optimizer-wrong-password.log");
+        setScramPassword(LATE_USER, FIRST_PASSWORD);
+        wrongOptimizer = startWithWrongPassword(home, ServiceCommands.jars(home).optimizer(), wrongOptimizerPort,
+                wrongOptimizerLog, LATE_USER, Map.of("HPO_REPLICA_ID", "optimizer-wrong-password"));
+    }
+
+    private static Process startWithWrongPassword(Path home, List<String> command, int port, Path log, String user,
+            Map<String, String> environment) throws IOException {
+        ClientSecurity wrong = new ClientSecurity(user, WRONG_PASSWORD, security.truststore(),
+                security.caCertificate(), security.keystore(), security.storePassword(), security.mutualTls());
+        ProcessBuilder service = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(wrongTrainerLog.toFile());
-        trainer.environment().putAll(KafkaClientEnvironment.of(security.withPassword(WRONG_PASSWORD)));
-        trainer.environment().putAll(Map.of("KAFKA_BOOTSTRAP", stack.bootstrap(),
-                "QUARKUS_HTTP_PORT", Integer.toString(wrongTrainerPort),
-                "HPO_WORKER_ID", "trainer-wrong-password", "OMP_NUM_THREADS", "1"));
-        wrongTrainer = trainer.start();
+                .redirectOutput(log.toFile());
+        service.environment().putAll(KafkaClientEnvironment.of(wrong));
+        service.environment().putAll(Map.of("KAFKA_BOOTSTRAP", stack.bootstrap(),
+                "QUARKUS_HTTP_PORT", Integer.toString(port)));
+        service.environment().putAll(environment);
+        return service.start();
     }
 
     @AfterAll
     static void down() throws InterruptedException {
-        if (wrongTrainer != null && wrongTrainer.isAlive()) {
-            wrongTrainer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (Process p : new Process[] {wrongTrainer, wrongOptimizer}) {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         }
         if (stack != null) {
             stack.close();
@@ -149,14 +180,14 @@ class SecureKafkaIT {
                 .until(() -> !wrongTrainer.isAlive() || Files.readString(wrongTrainerLog).contains(REFUSAL));
         assertThat(wrongTrainer.isAlive()).as("alive; log:%n%s", Files.readString(wrongTrainerLog)).isTrue();
 
-        HttpResponse<String> ready = readiness(wrongTrainerPort);
+        HttpResponse<String> ready = health(wrongTrainerPort, "ready");
 
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
         assertThat(ready.body()).contains("kafka-cluster", "SaslAuthenticationException");
         // Still there a while later: no exit, no restart.
         Thread.sleep(5_000);
         assertThat(wrongTrainer.isAlive()).isTrue();
-        assertThat(readiness(wrongTrainerPort).statusCode()).isEqualTo(503);
+        assertThat(health(wrongTrainerPort, "ready").statusCode()).isEqualTo(503);
         List<String> log = Files.readAllLines(wrongTrainerLog);
         assertThat(log.stream().filter(l -> l.contains(REFUSAL))).singleElement().asString()
                 .contains("ERROR", stack.bootstrap(), "SaslAuthenticationException", "KAFKA_SASL_PASSWORD");
@@ -171,11 +202,62 @@ class SecureKafkaIT {
 
     @Test
     @Order(4)
+    void anOptimizerWithAWrongPasswordStaysLiveAndNotReadyAndSaysSoOnceUntilTheBrokerTakesThePassword()
+            throws Exception {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !wrongOptimizer.isAlive() || Files.readString(wrongOptimizerLog).contains(OPTIMIZER_REFUSAL));
+        assertThat(wrongOptimizer.isAlive()).as("alive; log:%n%s", Files.readString(wrongOptimizerLog)).isTrue();
+
+        HttpResponse<String> ready = health(wrongOptimizerPort, "ready");
+
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+        assertThat(ready.body()).contains("kafka-cluster", "credentials refused: SaslAuthenticationException");
+        assertThat(health(wrongOptimizerPort, "live").statusCode()).isEqualTo(200);
+        // A while later, probed meanwhile: no exit, still not ready, and nothing more in the log than at first.
+        for (int i = 0; i < 10; i++) {
+            Thread.sleep(1_000);
+            health(wrongOptimizerPort, "ready");
+        }
+        assertThat(wrongOptimizer.isAlive()).isTrue();
+        assertThat(health(wrongOptimizerPort, "ready").statusCode()).isEqualTo(503);
+        assertThat(health(wrongOptimizerPort, "live").statusCode()).isEqualTo(200);
+        List<String> log = Files.readAllLines(wrongOptimizerLog);
+        assertThat(log.stream().filter(l -> l.contains(OPTIMIZER_REFUSAL))).as(String.join("%n", log))
+                .singleElement().asString()
+                .contains("ERROR", stack.bootstrap(), "SaslAuthenticationException", "KAFKA_SASL_PASSWORD");
+        assertThat(log.stream().filter(l -> l.contains("failed authentication")))
+                .as("Kafka's client logs each refused login: the first, then one per retry every 30 s, not one a "
+                        + "second from each channel and each probe; log:%n%s", String.join("%n", log))
+                .hasSizeLessThanOrEqualTo(2);
+        assertThat(log.stream().filter(l -> l.contains("[o.a.k.")))
+                .as("Kafka client lines, two per question (the failed login, the failed metadata update); log:%n%s",
+                        String.join("%n", log)).hasSizeLessThanOrEqualTo(4);
+
+        setScramPassword(LATE_USER, WRONG_PASSWORD);
+
+        // The next question, at most 30 s later, is answered: the clients start, and the lease consumer finds the
+        // stack's optimizer holding the lease.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Files.readString(wrongOptimizerLog).contains(OPTIMIZER_ACCEPTED));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> check(health(wrongOptimizerPort, "ready"), "study-recovery").path("data").path("lease")
+                        .asText().equals("STANDBY"));
+        HttpResponse<String> standby = health(wrongOptimizerPort, "ready");
+        assertThat(check(standby, "kafka-cluster").path("status").asText()).as(standby.body()).isEqualTo("UP");
+        assertThat(standby.statusCode()).as("a standby is not ready").isEqualTo(503);
+
+        wrongOptimizer.destroy();
+
+        assertThat(wrongOptimizer.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM while it waits").isTrue();
+    }
+
+    @Test
+    @Order(5)
     void noLogHoldsAPassword() throws IOException {
         try (Stream<Path> logs = Files.list(stateDir.resolve("logs"))) {
             for (Path log : logs.toList()) {
                 assertThat(Files.readString(log)).as(log.toString())
-                        .doesNotContain(security.password(), security.storePassword(), WRONG_PASSWORD);
+                        .doesNotContain(security.password(), security.storePassword(), WRONG_PASSWORD, FIRST_PASSWORD);
             }
         }
     }
@@ -189,8 +271,32 @@ class SecureKafkaIT {
         }
     }
 
-    private static HttpResponse<String> readiness(int port) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+    private static JsonNode check(HttpResponse<String> health, String name) throws IOException {
+        for (JsonNode c : MAPPER.readTree(health.body()).path("checks")) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + health.body());
+    }
+
+    /** Creates the SCRAM user, or sets its password, as the stack's user (the broker has no authorizer). */
+    private static void setScramPassword(String user, String password) {
+        Map<String, Object> config = new HashMap<>(stack.kafkaClientProperties());
+        try (Admin admin = Admin.create(config)) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password))).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot set the SCRAM password of " + user, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> health(int port, String which) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/" + which))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -1,9 +1,8 @@
 package dev.hpo.optimizer.recovery;
 
+import dev.hpo.optimizer.messaging.KafkaCredentials;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -81,7 +80,8 @@ public class OptimizerLease {
     private volatile boolean closing;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-    void start(@Observes @Priority(100) StartupEvent event) {
+    /** Joins the lease group once Kafka accepted the optimizer's credentials, not before. */
+    void start(@Observes KafkaCredentials.Accepted event) {
         Thread t = new Thread(this::run, "optimizer-lease");
         t.setDaemon(true);
         t.start();

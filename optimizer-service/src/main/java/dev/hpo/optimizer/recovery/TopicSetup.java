@@ -72,7 +72,7 @@ public final class TopicSetup {
     }
 
     /** The client config of {@code kafkaConfig} without the channels' serializers, for Admin and plain clients. */
-    static Map<String, Object> clientConfig(Map<String, Object> kafkaConfig) {
+    public static Map<String, Object> clientConfig(Map<String, Object> kafkaConfig) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.keySet().removeIf(k -> k.startsWith("key.") || k.startsWith("value."));
         return config;
