@@ -43,6 +43,8 @@ public final class ClusterProbe implements AutoCloseable {
     private Admin admin;
     private Answer last;
     private long lastAtNanos;
+    private Answer lastChecked;
+    private HealthCheckResponse lastResponse;
 
     /** {@code adminConfig}: a client configuration without the channels' serializer settings. */
     public ClusterProbe(Map<String, Object> adminConfig) {
@@ -57,12 +59,15 @@ public final class ClusterProbe implements AutoCloseable {
      * Kafka refuses the service's credentials (without asking: a probe would only add a failed login to the log),
      * else what the cluster answers, {@code clusterId} and {@code nodes} or the {@code error}.
      */
-    public HealthCheckResponse check(Optional<String> refusal) {
+    public synchronized HealthCheckResponse check(Optional<String> refusal) {
         if (refusal.isPresent()) {
             return HealthCheckResponse.named(CHECK).down().withData("error", "credentials refused: " + refusal.get())
                     .build();
         }
         Answer answer = ask();
+        if (answer == lastChecked) {
+            return lastResponse;
+        }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(CHECK).status(answer.up());
         answer.data().forEach((k, v) -> {
             if (v instanceof Number n) {
@@ -71,7 +76,9 @@ public final class ClusterProbe implements AutoCloseable {
                 response.withData(k, String.valueOf(v));
             }
         });
-        return response.build();
+        lastChecked = answer;
+        lastResponse = response.build();
+        return lastResponse;
     }
 
     /** The last answer if it is fresh, else a new one. */
