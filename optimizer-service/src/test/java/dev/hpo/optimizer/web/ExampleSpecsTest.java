@@ -14,6 +14,7 @@ import dev.hpo.common.study.StudySpecSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The specs this service and the demo show their users (the OpenAPI examples, the dashboard's reference example,
- * the demo's studies) are valid, for the parser and for schemas/hpo.spec.v1.json alike.
+ * The specs this service and the demo show their users (the OpenAPI examples {@code ApiExamples.SPEC*}, the
+ * dashboard's reference example, the demo's studies) are valid, for the parser and for schemas/hpo.spec.v1.json
+ * alike.
  */
 class ExampleSpecsTest {
 
@@ -30,10 +32,16 @@ class ExampleSpecsTest {
             .getSchema(new ByteArrayInputStream(StudySpecSchema.bytes()));
 
     @Test
-    void everyExampleSpecIsValidForTheParserAndTheSchema() throws IOException {
+    void everyExampleSpecIsValidForTheParserAndTheSchema() throws Exception {
         Map<String, JsonNode> examples = new LinkedHashMap<>();
-        examples.put("ApiExamples.SPEC_YAML", Json.yaml().readTree(ApiExamples.SPEC_YAML));
-        examples.put("ApiExamples.SPEC_JSON", Json.mapper().readTree(ApiExamples.SPEC_JSON));
+        for (Field f : ApiExamples.class.getFields()) {
+            if (f.getName().startsWith("SPEC")) {
+                String text = (String) f.get(null);
+                examples.put("ApiExamples." + f.getName(),
+                        text.startsWith("{") ? Json.mapper().readTree(text) : Json.yaml().readTree(text));
+            }
+        }
+        assertThat(examples).containsKeys("ApiExamples.SPEC_YAML", "ApiExamples.SPEC_JSON");
         examples.put("create.js EXAMPLE", Json.yaml().readTree(dashboardExample()));
         ReferenceExperiment one = new ReferenceExperiment(30, 200, 42, 2, ReferenceExperiment.synthetic(10_000),
                 "val_recall");
