@@ -35,8 +35,10 @@ public final class StudySpecParser {
     public static final int MAX_PARALLELISM = 1_024;
     public static final int MAX_EXECUTIONS_PER_TRIAL = 20;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
-    private static final Set<String> TOP_LEVEL = Set.of("name", "objective", "strategy", "budget", "workerPool",
+    /** Names of studies, pools, metrics and parameters; the spec's schema has the same pattern. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
+    /** The top-level fields; StudySpecSchemaTest checks that schemas/hpo.spec.v1.json lists the same. */
+    static final Set<String> TOP_LEVEL = Set.of("name", "objective", "strategy", "budget", "workerPool",
             "searchSpace", "trainer", "finalRefit", "warmStartFrom", "objectives", "constraints", "earlyStopping");
 
     private final List<FieldError> errors = new ArrayList<>();

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every way of getting a spec wrong is refused with an error that names the field (and the value, where there is one). */
 class InvalidSpecsTest {
 
-    private static final String VALID = """
+    static final String VALID = """
             name: ok
             objective: {metric: val_recall, direction: maximize}
             strategy: {type: bayesian, acquisition: ei, seed: 1}

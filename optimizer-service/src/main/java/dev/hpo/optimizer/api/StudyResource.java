@@ -39,12 +39,13 @@ public class StudyResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml",
             MediaType.TEXT_PLAIN})
-    @Operation(summary = "Create a study", description = "The spec as YAML or JSON. Every default is made "
-            + "explicit in the answer's spec. An invalid spec is refused with every problem, each naming its field.")
+    @Operation(summary = "Create a study", description = "The spec as YAML or JSON, an hpo.spec/v1 document "
+            + "(its JSON Schema: GET " + SchemaResource.SPEC + "). Every default is made explicit in the answer's "
+            + "spec. An invalid spec is refused with every problem, each naming its field.")
     @RequestBody(required = true, content = {
-        @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING),
+        @Content(mediaType = "application/yaml", schema = @Schema(ref = SchemaResource.SPEC),
                 examples = @ExampleObject(name = "bayesian", value = ApiExamples.SPEC_YAML)),
-        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = SchemaResource.SPEC),
                 examples = @ExampleObject(name = "grid", value = ApiExamples.SPEC_JSON))})
     @APIResponse(responseCode = "201", description = "Created; Location names the study",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyView.class),

@@ -9,7 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-/** The REST API as {@code /q/openapi} describes it: every path, with examples of requests and answers. */
+/**
+ * The REST API as {@code /q/openapi} describes it: every path, with examples of requests and answers, the spec's
+ * body referring to its JSON Schema.
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalKafkaTestResource.class)
 class OpenApiDocumentTest {
@@ -19,11 +22,18 @@ class OpenApiDocumentTest {
         JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
 
         assertThat(doc.getMap("paths")).containsKeys("/api/studies", "/api/studies/{id}", "/api/studies/{id}/trials",
-                "/api/studies/{id}/stop", "/api/studies/{id}/report", "/api/studies/{id}/events", "/api/events");
+                "/api/studies/{id}/stop", "/api/studies/{id}/report", "/api/studies/{id}/events", "/api/events",
+                "/api/schemas/spec");
         String create = "paths.'/api/studies'.post.";
         assertThat(doc.getString(create + "summary")).isEqualTo("Create a study");
         assertThat(doc.getString(create + "requestBody.content.'application/yaml'.examples.bayesian.value"))
                 .contains("name: fraud-recall", "strategy: {type: bayesian");
+        for (String type : new String[] {"'application/yaml'", "'application/json'"}) {
+            assertThat(doc.getString(create + "requestBody.content." + type + ".schema.'$ref'")).as(type)
+                    .isEqualTo("/api/schemas/spec");
+        }
+        assertThat(doc.getMap("paths.'/api/schemas/spec'.get.responses.'200'.content"))
+                .containsKey("application/schema+json");
         assertThat(doc.getString(create + "responses.'400'.content.'application/json'.examples.invalid.value"))
                 .contains("searchSpace.neurons1.min (70) must be <= max (60)");
         assertThat(doc.getString(create + "responses.'201'.content.'application/json'.examples.created.value"))
