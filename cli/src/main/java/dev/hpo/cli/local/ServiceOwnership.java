@@ -42,7 +42,7 @@ public final class ServiceOwnership {
     static String optimizer(JsonNode data) {
         String lease = data.path("lease").asText("");
         return switch (lease) {
-            case "ACTIVE" -> data.path("runningStudies").isMissingNode() ? "lease, recovering the studies"
+            case "HOLDER" -> data.path("runningStudies").isMissingNode() ? "lease, recovering the studies"
                     : "lease, drives " + data.path("runningStudies").asLong() + " running studies";
             case "STANDBY" -> "standby (another replica holds the lease)";
             case "" -> "unknown";
