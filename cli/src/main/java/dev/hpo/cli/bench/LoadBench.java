@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -51,7 +52,8 @@ public final class LoadBench implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "50", description = "trials per study (default ${DEFAULT-VALUE})")
     int trials;
 
-    @Option(names = "--workers", defaultValue = "200", description = "stub workers (default ${DEFAULT-VALUE})")
+    @Option(names = "--workers", defaultValue = "200",
+            description = "stub workers, at most 1000 (a share group's limit; default ${DEFAULT-VALUE})")
     int workers;
 
     @Option(names = "--replicas", defaultValue = "1", description = "optimizer replicas (default ${DEFAULT-VALUE})")
@@ -99,16 +101,22 @@ public final class LoadBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (studies < 1 || trials < 1 || workers < 1 || replicas < 1 || parallelism < 1) {
+        if (studies < 1 || trials < 1 || workers < 1 || workers > 1000 || replicas < 1 || parallelism < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--studies, --trials, --workers, --replicas and --parallelism must be >= 1");
+                    "--studies, --trials, --replicas and --parallelism must be >= 1, --workers 1..1000");
         }
         Path stateDir = Files.createTempDirectory("hpo-bench-load-");
-        LocalStack stack = new LocalStack(stateDir, ServiceCommands.jars(home)).withProgress(out::println);
+        // A share group takes 200 members unless the broker says more (group.share.max.size, at most 1000).
+        LocalStack stack = new LocalStack(stateDir, ServiceCommands.jars(home)).withProgress(out::println)
+                .withBrokerProperties(Map.of("group.share.max.size", Integer.toString(Math.max(200, workers))));
+        // Ctrl-C or a kill of this JVM stops the detached broker and replicas too.
+        Thread down = new Thread(stack::down, "load-bench-down");
+        Runtime.getRuntime().addShutdownHook(down);
         LoadFigures figures;
         try (RunningStack running = stack.up(0, replicas)) {
             figures = measure(running);
         }
+        Runtime.getRuntime().removeShutdownHook(down);
         out.print(figures.table());
         if (json) {
             out.println(figures.json());
@@ -126,22 +134,27 @@ public final class LoadBench implements Callable<Integer> {
         String topic = TrialTopics.name(pool);
         String group = "hpo-workers-" + pool;
         prepareQueue(client, topic, group);
-        StudyClient api = new StudyClient(running.apiUrl(), null);
         out.println("starting " + workers + " stub workers in share group " + group);
         try (StubWorkers stubs = new StubWorkers(client, group, topic);
              ReplicaWatch watch = new ReplicaWatch(running.state().optimizers())) {
             stubs.start(workers);
+            watch.awaitHolder(Duration.ofMinutes(2));
+            Supplier<StudyClient> api = () -> holderApi(running, watch);
             long start = System.currentTimeMillis();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < studies; i++) {
-                ids.add(api.create(spec(i), false).path("id").asText());
+                ids.add(api.get().create(spec(i), false).path("id").asText());
             }
             out.printf("created %d studies of %d trials in %d ms%n", studies, trials, System.currentTimeMillis() - start);
             Kill kill = awaitStudies(api, ids, stubs, watch, start);
             long end = System.currentTimeMillis();
             stubs.close();
+            if (stubs.failed() > 0) {
+                out.println(stubs.failed() + " of " + workers + " stub workers stopped on an error, the last: "
+                        + stubs.failure());
+            }
             watch.close();
-            Map<String, StudyOutcome> outcomes = outcomes(api, ids);
+            Map<String, StudyOutcome> outcomes = outcomes(api.get(), ids);
             TopicLog log = TopicLog.read(client, topic, StubTopics.RESULTS);
             List<LeaseChange> leases = watch.leases();
             TrialFlow flow = TrialFlow.of(log, leases);
@@ -149,6 +162,16 @@ public final class LoadBench implements Callable<Integer> {
                     1 - stubs.busy().toMillis() / ((double) workers * (end - start)), leases,
                     kill == null ? null : kill.handover(leases, log));
         }
+    }
+
+    /**
+     * The API of the replica that holds the lease, once the watch has seen one: a standby refuses study requests.
+     * While none holds it (a handover), the first replica's, which then answers with an error.
+     */
+    private static StudyClient holderApi(RunningStack running, ReplicaWatch watch) {
+        String url = running.state().optimizers().stream().filter(p -> p.name().equals(watch.holder())).findFirst()
+                .map(p -> "http://127.0.0.1:" + p.port()).orElse(running.apiUrl());
+        return new StudyClient(url, null);
     }
 
     /** The trial topic as the trainers make it, and the share group at the earliest offset (ShareGroups). */
@@ -182,7 +205,7 @@ public final class LoadBench implements Callable<Integer> {
     }
 
     /** Waits until no study runs, printing progress and killing the lease holder when asked; returns the kill. */
-    private Kill awaitStudies(StudyClient api, List<String> ids, StubWorkers stubs, ReplicaWatch watch, long start)
+    private Kill awaitStudies(Supplier<StudyClient> api, List<String> ids, StubWorkers stubs, ReplicaWatch watch, long start)
             throws InterruptedException {
         long deadline = start + TimeUnit.MINUTES.toMillis(timeoutMinutes);
         long nextProgress = start + PROGRESS_EVERY.toMillis();
@@ -195,7 +218,7 @@ public final class LoadBench implements Callable<Integer> {
                 out.printf("[%4d s] SIGKILL %s (pid %d), the lease holder%n", (now - start) / 1000, kill.replica(),
                         watch.pid(kill.replica()));
             }
-            long running = running(api, ids);
+            long running = running(api.get(), ids);
             if (running == 0) {
                 return kill;
             }

@@ -97,6 +97,22 @@ final class ReplicaWatch implements AutoCloseable {
         return holder;
     }
 
+    /**
+     * Waits until some replica is seen holding the lease and driving the studies.
+     *
+     * @throws IllegalStateException if none does within {@code timeout}
+     */
+    void awaitHolder(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (holder() == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no optimizer replica held the lease within " + timeout.toSeconds()
+                        + " s");
+            }
+            Thread.sleep(PERIOD.toMillis());
+        }
+    }
+
     /** Every change of lease holder seen, in time order (the first is the first holder seen). */
     synchronized List<LeaseChange> leases() {
         return List.copyOf(leases);

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -52,6 +53,8 @@ final class StubWorkers implements AutoCloseable {
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile String failure;
     private volatile boolean running = true;
 
     /** A pool that reaches the broker with {@code clientProperties} and serves {@code topic} in {@code group}. */
@@ -101,6 +104,9 @@ final class StubWorkers implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // close(): the pool stops.
+        } catch (KafkaException e) {
+            failed.incrementAndGet();
+            failure = name + ": " + e;
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -160,6 +166,16 @@ final class StubWorkers implements AutoCloseable {
     /** Trial records that were not {@code hpo.trial/v1} and were rejected. */
     long unreadable() {
         return unreadable.get();
+    }
+
+    /** Workers that stopped on a Kafka error, e.g. a full share group. */
+    long failed() {
+        return failed.get();
+    }
+
+    /** The last such error, or null. */
+    String failure() {
+        return failure;
     }
 
     /** The workers' summed time between taking a trial and acknowledging it. */
