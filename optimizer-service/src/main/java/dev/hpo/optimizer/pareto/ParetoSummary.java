@@ -15,7 +15,8 @@ import java.util.function.Function;
  * @param reference   the oriented reference point
  * @param hypervolume the hypervolume of the front
  * @param progress    the hypervolume after the first 1, 2, … completed trials (one entry per trial given, also
- *                    for one that lacks an objective metric and so leaves the front as it was)
+ *                    for one that lacks an objective metric and so leaves the front as it was), computed
+ *                    incrementally ({@link HypervolumeCurve})
  * @param <T>         the trial type
  */
 public record ParetoSummary<T>(List<T> front, double[] reference, double hypervolume, List<Double> progress) {
@@ -36,17 +37,7 @@ public record ParetoSummary<T>(List<T> front, double[] reference, double hypervo
             }
         }
         double[] reference = objectives.reference(points);
-        List<Double> progress = new ArrayList<>();
-        List<double[]> front = new ArrayList<>();
-        for (Optional<double[]> v : vectors) {
-            if (v.isPresent()) {
-                front.add(v.get());
-                List<double[]> so = List.copyOf(front);
-                front = ParetoFront.nonDominated(so).stream().map(so::get)
-                        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-            }
-            progress.add(Hypervolume.of(front, reference));
-        }
+        List<Double> progress = HypervolumeCurve.of(vectors, reference);
         List<T> set = ParetoFront.nonDominated(points).stream().map(trials::get).toList();
         return new ParetoSummary<>(set, reference, progress.isEmpty() ? 0 : progress.get(progress.size() - 1),
                 progress);
