@@ -62,11 +62,7 @@ public final class HypervolumeCurve {
         }
         double box = box(p);
         if (box > 0) {
-            List<double[]> limited = new ArrayList<>(front.size());
-            for (double[] q : front) {
-                limited.add(limit(q, p));
-            }
-            List<double[]> kept = ParetoFront.nonDominated(limited).stream().map(limited::get).toList();
+            List<double[]> kept = limitedSet(p);
             measured += kept.size();
             // Rounding can make a vanishing contribution slightly negative; the hypervolume never decreases.
             volume += Math.max(0, box - Hypervolume.of(kept, reference));
@@ -89,6 +85,33 @@ public final class HypervolumeCurve {
     /** The size of the front so far. */
     int frontSize() {
         return front.size();
+    }
+
+    /**
+     * The non-dominated ones of {@code p ∧ q} over the front that lie strictly above the reference (the others
+     * have no volume, and dominate only vectors without volume either), kept as an archive that each limited vector
+     * joins unless one already there dominates or equals it: O(front · kept), with no sort.
+     */
+    private List<double[]> limitedSet(double[] p) {
+        List<double[]> kept = new ArrayList<>();
+        for (double[] q : front) {
+            double[] l = limit(q, p);
+            if (box(l) > 0 && !coveredBy(kept, l)) {
+                kept.removeIf(k -> ParetoFront.dominates(l, k));
+                kept.add(l);
+            }
+        }
+        return kept;
+    }
+
+    /** Whether a vector of {@code kept} dominates or equals {@code l}. */
+    private static boolean coveredBy(List<double[]> kept, double[] l) {
+        for (double[] k : kept) {
+            if (ParetoFront.dominates(k, l) || Arrays.equals(k, l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code λ([r, p])}, 0 unless p is strictly better than r in every coordinate. */

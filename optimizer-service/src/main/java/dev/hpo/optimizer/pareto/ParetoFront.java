@@ -16,8 +16,7 @@ import java.util.stream.IntStream;
  * ones kept before it (the simple filter of Kung, Luccio and Preparata, J. ACM 22(4), 1975): a vector's dominators
  * all sort before it, and one that was dropped is itself dominated by a kept one. That costs O(n log n + n k d) for
  * k non-dominated vectors, where checking every pair costs O(n² d): for the 2,000 trials and the front of 600 of a
- * large three-objective study, a third of the pairs; for the sets of the hypervolume curve, which keep a few of
- * hundreds, a hundredth.
+ * large three-objective study, about a third of the pairs.
  *
  * <p>Hand-written: neither EJML nor Hipparchus has a Pareto filter.
  */
