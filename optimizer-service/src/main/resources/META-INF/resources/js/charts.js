@@ -62,6 +62,17 @@ function progressOption(xName, yName, series) {
   };
 }
 
+/** Whether the study has outcome constraints, so that its charts mark infeasible trials. */
+function constrained(study) {
+  return (study?.constraints ?? []).length > 0;
+}
+
+/** The infeasible trials' points as grey crosses, for a study with outcome constraints; none otherwise. */
+function infeasibleSeries(study, data) {
+  return constrained(study) ? [{name: 'infeasible', type: 'scatter', symbol: 'path://M0,0L10,10M10,0L0,10',
+    symbolSize: 8, itemStyle: {color: '#8a8f98', borderColor: '#8a8f98', borderWidth: 2}, data}] : [];
+}
+
 /**
  * Objective of each scored trial and the best so far against the trial number; series[0] is the best, series[1]
  * the feasible trials and, in a study with outcome constraints, series[2] the infeasible ones as grey crosses.
@@ -69,14 +80,12 @@ function progressOption(xName, yName, series) {
 export function convergenceOption(study, trials) {
   const points = scored(trials).filter(countsForBest).map(t => [t.number, t.objective]);
   const infeasible = scored(trials).filter(t => !countsForBest(t)).map(t => [t.number, t.objective]);
-  const constrained = (study.constraints ?? []).length > 0;
   return progressOption('trial', study.objective, [
     {name: 'best so far', type: 'line', step: 'end', symbol: 'none', lineStyle: {width: 2.5},
       data: bestSoFar(trials, study.direction)},
-    {name: constrained ? `${study.objective} (feasible)` : study.objective, type: 'scatter', symbolSize: 7,
+    {name: constrained(study) ? `${study.objective} (feasible)` : study.objective, type: 'scatter', symbolSize: 7,
       itemStyle: {opacity: 0.7}, data: points},
-    ...(constrained ? [{name: 'infeasible', type: 'scatter', symbol: 'path://M0,0L10,10M10,0L0,10',
-      symbolSize: 8, itemStyle: {color: '#8a8f98', borderColor: '#8a8f98', borderWidth: 2}, data: infeasible}] : []),
+    ...infeasibleSeries(study, infeasible),
   ]);
 }
 
@@ -92,14 +101,16 @@ const RECALL_PRECISION = [{metric: 'val_recall', direction: 'maximize'}, {metric
 
 /**
  * The study's first two objectives (recall and precision for a study of one objective) of every trial that
- * reported both, and their Pareto front; series[0] the trials.
+ * reported both, and the Pareto front of the feasible ones; series[0] the (feasible) trials, series[1] the front
+ * and, in a study with outcome constraints, series[2] the infeasible trials as grey crosses, as in the best-so-far
+ * chart.
  */
 export function paretoOption(trials, study) {
   const [x, y] = study?.objectives ?? RECALL_PRECISION;
   const signs = [x, y].map(o => (o.direction === 'minimize' ? -1 : 1));
-  const points = trials
-    .filter(t => t.metrics?.[x.metric] != null && t.metrics?.[y.metric] != null)
-    .map(t => [t.metrics[x.metric], t.metrics[y.metric], t.number]);
+  const both = trials.filter(t => t.metrics?.[x.metric] != null && t.metrics?.[y.metric] != null);
+  const point = t => [t.metrics[x.metric], t.metrics[y.metric], t.number];
+  const points = both.filter(countsForBest).map(point);
   return {
     color: PALETTE,
     tooltip: {
@@ -111,8 +122,10 @@ export function paretoOption(trials, study) {
     xAxis: {type: 'value', name: x.metric, nameLocation: 'middle', nameGap: 26, scale: true},
     yAxis: {type: 'value', name: y.metric, scale: true},
     series: [
-      {name: 'trials', type: 'scatter', symbolSize: 8, itemStyle: {opacity: 0.75}, data: points},
+      {name: constrained(study) ? 'trials (feasible)' : 'trials', type: 'scatter', symbolSize: 8,
+        itemStyle: {opacity: 0.75}, data: points},
       {name: 'Pareto front', type: 'line', symbolSize: 9, lineStyle: {width: 2}, data: paretoFront(points, signs)},
+      ...infeasibleSeries(study, both.filter(t => !countsForBest(t)).map(point)),
     ],
   };
 }

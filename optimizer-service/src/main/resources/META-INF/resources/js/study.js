@@ -19,11 +19,16 @@ function chartCard(title, id, note, wide) {
   return {card: h('div', {class: 'card chart-card'}, heading, note, el), el, heading};
 }
 
-/** The best-trial card, or for a multi-objective study the hypervolume and the size of the Pareto set. */
+/**
+ * The best-trial card, or for a multi-objective study the hypervolume, the size of the Pareto set and which of its
+ * trials is the best one.
+ */
 function bestStat(study, trials) {
   if (study.objectives) {
+    const choice = study.bestChoice;
     return stat('hypervolume', number(study.hypervolume),
-      `Pareto set of ${study.paretoSet.length} · ${study.objectives.map(o => o.metric).join(' / ')}`, 'stat-hypervolume');
+      `Pareto set of ${study.paretoSet.length} · ${study.objectives.map(o => o.metric).join(' / ')}`
+        + (choice ? ` · best: trial ${choice.number}` : ''), 'stat-hypervolume');
   }
   const best = study.best;
   return stat(`best ${study.objective}`, best ? number(best.objective) : '–',
@@ -36,6 +41,15 @@ function refitTrials(study, trials) {
   const hasTest = t => Object.keys(t?.metrics ?? {}).some(k => k.startsWith('test_'));
   if (hasTest(study.refit)) return [study.refit];
   return trials.filter(hasTest);
+}
+
+/** Which trial of a multi-objective study's Pareto set is its best, the one the final refit trains, and why. */
+function choiceNote(study) {
+  const choice = study.bestChoice;
+  if (!choice) return null;
+  const what = study.spec?.finalRefit === false ? 'Best trial (no final refit)'
+    : study.refit ? 'Refit' : 'The final refit will train';
+  return h('p', {id: 'refit-choice', dataset: {trial: choice.number, rule: choice.rule}}, `${what}: ${choice.reason}`);
 }
 
 function refitTable(study, trials) {
@@ -119,7 +133,8 @@ export function mountStudy(root, id) {
         constraints.join(', '), 'stat-feasible') : null,
       stat('started', time(study.createdAt), `${study.endedAt ? 'took' : 'running for'} ${duration(elapsed(study))}`,
         'stat-time')].filter(Boolean));
-    refit.replaceChildren(h('div', {class: 'table-scroll'}, refitTable(study, trials)));
+    refit.replaceChildren(...[choiceNote(study), h('div', {class: 'table-scroll'}, refitTable(study, trials))]
+      .filter(Boolean));
     table.update(study, trials);
     draw();
     root.dataset.loaded = 'true';

@@ -78,6 +78,7 @@ public final class Report {
         }
         if (r.path("paretoSet").isArray()) {
             m.set("paretoSet", r.path("paretoSet"));
+            m.set("bestChoice", r.path("bestChoice"));
             m.put("hypervolume", r.path("hypervolume").asDouble());
             m.set("hypervolumeSoFar", r.path("hypervolumeSoFar"));
         }
@@ -374,7 +375,10 @@ public final class Report {
         }
         b.append(" -> ");
         METRICS.forEach(x -> b.append(x).append(' ').append(value(m.path("bestValidation").path(x))).append("  "));
-        return b.toString().stripTrailing();
+        String line = b.toString().stripTrailing();
+        // A multi-objective study's best is one member of its Pareto set: say which and why.
+        return m.path("bestChoice").hasNonNull("reason")
+                ? line + NL + "best and final refit: " + m.path("bestChoice").path("reason").asText() : line;
     }
 
     private static ObjectNode splitMetrics(JsonNode metrics, String prefix) {

@@ -28,6 +28,9 @@ final class StudyShowCommand extends ApiCommand {
                 StudyText.progress(s), c.path("running").asInt(), c.path("queued").asInt(),
                 c.path("completed").asInt(), c.path("failed").asInt(), c.path("pruned").asInt());
         out.printf("best       %s%n", StudyText.best(s));
+        if (s.path("bestChoice").hasNonNull("reason")) {
+            out.printf("           %s%n", s.path("bestChoice").path("reason").asText());
+        }
         JsonNode refit = s.path("refit");
         if (refit.isObject()) {
             out.printf("refit      %s %s%s%n", refit.path("status").asText(), StudyText.metrics(refit, "test_"),

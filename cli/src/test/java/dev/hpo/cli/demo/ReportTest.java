@@ -23,6 +23,7 @@ class ReportTest {
                {"trialId": "mo-1.t2", "number": 2, "params": {"neurons1": 20, "optimizer": "lion"},
                 "values": {"val_recall": 0.6, "val_precision": 0.8}}],
              "hypervolume": 0.63,
+             "bestChoice": {"trialId": "mo-1.t0", "number": 0, "rule": "ideal", "reason": "trial 0: nearest of the"},
              "hypervolumeSoFar": [{"trials": 1, "number": 0, "elapsedSeconds": 1.0, "hypervolume": 0.45}]}
             """;
 
@@ -38,7 +39,8 @@ class ReportTest {
         assertThat(front.rows()).containsExactly(List.of("0", "0.9", "0.5", "neurons1=40, optimizer=adam"),
                 List.of("2", "0.6", "0.8", "neurons1=20, optimizer=lion"));
         assertThat(report.comparisonTable().rows().get(0)).endsWith("2", "0.63");
-        assertThat(report.markdown()).contains("Pareto set (2 trials), final hypervolume 0.63:");
+        assertThat(report.markdown()).contains("Pareto set (2 trials), final hypervolume 0.63:")
+                .contains("best and final refit: trial 0: nearest of the");
         report.write(dir);
         assertThat(Json.mapper().readTree(dir.resolve("report.json").toFile()).path("methods").get(0)
                 .path("hypervolume").asDouble()).isEqualTo(0.63);

@@ -96,6 +96,19 @@ class StudyCommandTest {
     }
 
     @Test
+    void showSaysWhichMemberOfAParetoSetIsBestAndWhy() throws IOException {
+        String url = serve(200, """
+                {"id": "mo-1", "name": "mo", "status": "FINISHED", "strategy": "bayesian", "objective": "val_recall",
+                 "direction": "maximize", "maxTrials": 3, "counts": {"completed": 3},
+                 "best": {"number": 1, "objective": 0.8, "params": {"neurons1": 40}},
+                 "bestChoice": {"number": 1, "rule": "ideal", "reason": "trial 1: nearest of the Pareto set's 2 trials"}}""");
+
+        assertThat(hpo("study", "show", "mo-1", "--url", url)).isZero();
+        assertThat(out.toString().lines()).contains("best       trial 1: val_recall 0.8000 {neurons1=40}",
+                "           trial 1: nearest of the Pareto set's 2 trials");
+    }
+
+    @Test
     void csvQuotesFieldsWithCommasQuotesOrLineBreaks() {
         assertThat(StudyTrialsCommand.quote("plain")).isEqualTo("plain");
         assertThat(StudyTrialsCommand.quote("a,b")).isEqualTo("\"a,b\"");

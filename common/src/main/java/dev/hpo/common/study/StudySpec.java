@@ -11,6 +11,9 @@ import java.util.Map;
  *
  * @param finalRefit    whether the best configuration is refit on training + validation data and evaluated
  *                      once on the test split when the search ends
+ * @param refitSelect   {@code finalRefit.select}: the objective metric whose best member of a multi-objective
+ *                      study's Pareto set is its best trial and so the one refit; null for the member closest to
+ *                      the ideal point (see {@code ParetoChoice} in the optimizer)
  * @param warmStartFrom ids of earlier studies whose completed trials in a compatible space seed the surrogate
  * @param objectives    every objective, the first being {@code objective}; more than one makes a multi-objective
  *                      study, which searches for the Pareto set
@@ -23,7 +26,7 @@ import java.util.Map;
 public record StudySpec(String name, Objective objective, StrategySpec strategy, Budget budget,
                         String workerPool, SearchSpace searchSpace, ObjectNode trainer, boolean finalRefit,
                         List<String> warmStartFrom, List<Objective> objectives, Map<String, Double> references,
-                        List<OutcomeConstraint> constraints, EarlyStopping earlyStopping) {
+                        List<OutcomeConstraint> constraints, EarlyStopping earlyStopping, String refitSelect) {
 
     public static final String DEFAULT_WORKER_POOL = "dl4j";
     /** At most this many studies to warm-start from. */
@@ -41,6 +44,9 @@ public record StudySpec(String name, Objective objective, StrategySpec strategy,
         }
         references = references == null ? Map.of() : Map.copyOf(references);
         constraints = constraints == null ? List.of() : List.copyOf(constraints);
+        if (refitSelect != null && objectives.stream().noneMatch(o -> o.metric().equals(refitSelect))) {
+            throw new IllegalArgumentException("finalRefit.select " + refitSelect + " is not one of " + objectives);
+        }
     }
 
     /** Whether the study searches for a Pareto set of several objectives. */

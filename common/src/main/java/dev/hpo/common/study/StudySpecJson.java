@@ -51,7 +51,11 @@ public final class StudySpecJson {
             space.set(p.name(), parameter(p));
         }
         root.set("trainer", spec.trainer().deepCopy());
-        root.put("finalRefit", spec.finalRefit());
+        if (spec.refitSelect() == null) {
+            root.put("finalRefit", spec.finalRefit());
+        } else {
+            root.putObject("finalRefit").put("select", spec.refitSelect());
+        }
         if (!spec.warmStartFrom().isEmpty()) {
             ArrayNode ids = root.putArray("warmStartFrom");
             spec.warmStartFrom().forEach(ids::add);

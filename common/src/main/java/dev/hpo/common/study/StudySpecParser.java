@@ -94,7 +94,11 @@ public final class StudySpecParser {
         if (pool != null && !NAME.matcher(pool).matches()) {
             error("workerPool", pool, "must match " + NAME.pattern());
         }
-        boolean finalRefit = bool(root, "finalRefit", true, "finalRefit");
+        // The metrics finalRefit.select may name; none to check against while an objective is itself invalid.
+        List<Objective> declared = root.has("objectives")
+                ? (objectives.size() == root.get("objectives").size() ? objectives : List.of())
+                : objective == null ? List.of() : List.of(objective);
+        FinalRefit finalRefit = finalRefit(root.get("finalRefit"), declared);
         List<String> warmStartFrom = warmStartFrom(root.get("warmStartFrom"));
         List<OutcomeConstraint> constraints = constraints(root.get("constraints"));
         EarlyStopping earlyStopping = earlyStopping(root.get("earlyStopping"));
@@ -106,8 +110,40 @@ public final class StudySpecParser {
             throw new InvalidSpecException(errors);
         }
         ObjectNode trainerSection = trainer == null ? Json.mapper().createObjectNode() : (ObjectNode) trainer;
-        return new StudySpec(name, objective, strategy, budget, pool, space, trainerSection.deepCopy(), finalRefit,
-                warmStartFrom, objectives, references, constraints, earlyStopping);
+        return new StudySpec(name, objective, strategy, budget, pool, space, trainerSection.deepCopy(),
+                finalRefit.enabled(), warmStartFrom, objectives, references, constraints, earlyStopping,
+                finalRefit.select());
+    }
+
+    /** Whether the search ends with a refit, and which objective picks the member of a Pareto set to refit. */
+    private record FinalRefit(boolean enabled, String select) {
+    }
+
+    /**
+     * {@code finalRefit: true|false|{select: <metric>}}: the object form refits, choosing a multi-objective study's
+     * member by the best value of {@code select}, which must be one of {@code objectives}' metrics (not checked
+     * when that list is empty).
+     */
+    private FinalRefit finalRefit(JsonNode node, List<Objective> objectives) {
+        if (node == null || node.isNull()) {
+            return new FinalRefit(true, null);
+        }
+        if (node.isBoolean()) {
+            return new FinalRefit(node.asBoolean(), null);
+        }
+        if (!node.isObject()) {
+            error("finalRefit", node, "must be true, false or {select: <objective metric>}");
+            return new FinalRefit(true, null);
+        }
+        unknownFields(node, "finalRefit", Set.of("select"));
+        String select = text(node, "select", null, false, "finalRefit.select");
+        List<String> metrics = objectives.stream().map(Objective::metric).toList();
+        if (select != null && !metrics.isEmpty() && !metrics.contains(select)) {
+            error("finalRefit.select", select, "must be one of the study's objective metrics ("
+                    + String.join(", ", metrics) + ")");
+            select = null;
+        }
+        return new FinalRefit(true, select);
     }
 
     /**

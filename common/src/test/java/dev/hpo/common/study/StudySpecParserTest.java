@@ -88,6 +88,29 @@ class StudySpecParserTest {
     }
 
     @Test
+    void finalRefitSelectNamesAnObjectiveMetricAndIsWrittenBack() {
+        String pareto = REFERENCE.replace("objective: {metric: val_recall, direction: maximize}\n", """
+                objectives:
+                  - {metric: val_recall, direction: maximize}
+                  - {metric: val_precision, direction: maximize}
+                """);
+
+        StudySpec chosen = StudySpecParser.parse(pareto + "finalRefit: {select: val_precision}\n");
+
+        assertThat(chosen.finalRefit()).isTrue();
+        assertThat(chosen.refitSelect()).isEqualTo("val_precision");
+        assertThat(StudySpecJson.write(chosen).get("finalRefit").toString()).isEqualTo("{\"select\":\"val_precision\"}");
+        assertThat(StudySpecParser.parse(StudySpecJson.write(chosen).toString())).isEqualTo(chosen);
+        assertThat(StudySpecParser.parse(pareto).refitSelect()).isNull();
+        assertThat(StudySpecParser.parse(pareto + "finalRefit: {}\n").finalRefit()).isTrue();
+        assertThat(StudySpecJson.write(StudySpecParser.parse(pareto)).get("finalRefit").asBoolean()).isTrue();
+        assertThatThrownBy(() -> StudySpecParser.parse(pareto + "finalRefit: {select: val_auc}\n"))
+                .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::toString).containsExactly("finalRefit.select (val_auc) must be one of"
+                                + " the study's objective metrics (val_recall, val_precision)"));
+    }
+
+    @Test
     void aSingleObjectiveStudyHasOneObjectiveNoConstraintsAndNoEarlyStopping() {
         StudySpec spec = StudySpecParser.parse(REFERENCE);
 

@@ -43,7 +43,8 @@ class StudySpecSchemaTest {
             "{metric: val_recall}, {metric: val_recall, direction: minimize}",
             "distinct metrics compares a field across items (uniqueItems compares whole items)",
             "when: {opt: sgd}", "a condition's value must be one of another parameter's values",
-            "when: {later: 1}", "a condition must name a parameter declared before this one");
+            "when: {later: 1}", "a condition must name a parameter declared before this one",
+            "finalRefit: {select: val_precision}", "finalRefit.select must name one of the objectives' metrics");
 
     private static final JsonNode SCHEMA_TREE = tree(new String(StudySpecSchema.bytes()));
     private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
@@ -146,7 +147,7 @@ class StudySpecSchemaTest {
         record Section(Class<? extends Record> type, String pointer, Set<String> elsewhere, Set<String> extra) {
         }
         List<Section> sections = List.of(
-                new Section(StudySpec.class, "", Set.of("references"), Set.of()),
+                new Section(StudySpec.class, "", Set.of("references", "refitSelect"), Set.of()),
                 new Section(Objective.class, "/$defs/objective", Set.of(), Set.of()),
                 new Section(Objective.class, "/properties/objectives/items", Set.of(), Set.of("reference")),
                 new Section(StrategySpec.class, "/properties/strategy", Set.of(), Set.of()),

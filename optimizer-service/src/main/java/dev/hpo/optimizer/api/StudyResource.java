@@ -44,7 +44,8 @@ public class StudyResource {
             + "spec. An invalid spec is refused with every problem, each naming its field.")
     @RequestBody(required = true, content = {
         @Content(mediaType = "application/yaml", schema = @Schema(ref = SchemaResource.SPEC),
-                examples = @ExampleObject(name = "bayesian", value = ApiExamples.SPEC_YAML)),
+                examples = {@ExampleObject(name = "bayesian", value = ApiExamples.SPEC_YAML),
+                    @ExampleObject(name = "pareto", value = ApiExamples.SPEC_PARETO_YAML)}),
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = SchemaResource.SPEC),
                 examples = @ExampleObject(name = "grid", value = ApiExamples.SPEC_JSON))})
     @APIResponse(responseCode = "201", description = "Created; Location names the study",
@@ -74,10 +75,13 @@ public class StudyResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a study", description = "Status, trial counts, best trial, final refit and spec.")
+    @Operation(summary = "Read a study", description = "Status, trial counts, best trial, final refit and spec; for"
+            + " several objectives also the Pareto set of the feasible trials, its hypervolume and which member is the"
+            + " best trial (the one the final refit trains) and why.")
     @APIResponse(responseCode = "200", description = "The study",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyView.class),
-                    examples = @ExampleObject(name = "running", value = ApiExamples.STUDY)))
+                    examples = {@ExampleObject(name = "running", value = ApiExamples.STUDY),
+                        @ExampleObject(name = "pareto", value = ApiExamples.PARETO_STUDY)}))
     @APIResponse(responseCode = "404", description = "No such study",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErrorMappers.ErrorBody.class),
@@ -93,7 +97,8 @@ public class StudyResource {
     @APIResponse(responseCode = "200", description = "The trials",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TrialView.class),
-                    examples = @ExampleObject(name = "one trial", value = "[" + ApiExamples.TRIAL + "]")))
+                    examples = {@ExampleObject(name = "one trial", value = "[" + ApiExamples.TRIAL + "]"),
+                        @ExampleObject(name = "pareto", value = "[" + ApiExamples.PARETO_TRIAL + "]")}))
     @APIResponse(responseCode = "404", description = "No such study",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
@@ -111,7 +116,8 @@ public class StudyResource {
             + "trial, final refit (test metrics) and the best-so-far curve in the order trials finished.")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudyReport.class),
-                    examples = @ExampleObject(name = "finished", value = ApiExamples.REPORT)))
+                    examples = {@ExampleObject(name = "finished", value = ApiExamples.REPORT),
+                        @ExampleObject(name = "pareto", value = ApiExamples.PARETO_REPORT)}))
     @APIResponse(responseCode = "404", description = "No such study",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))

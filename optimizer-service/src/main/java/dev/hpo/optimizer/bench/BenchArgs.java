@@ -1,5 +1,7 @@
 package dev.hpo.optimizer.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +10,11 @@ import java.util.Set;
 final class BenchArgs {
 
     private final Map<String, String> values = new HashMap<>();
+
+    /** A benchmark's work, which refuses options it cannot use with an {@link IllegalArgumentException}. */
+    interface Body {
+        void run(String[] args) throws IOException;
+    }
 
     BenchArgs(String[] args, Set<String> allowed, Set<String> flags) {
         for (int i = 0; i < args.length; i++) {
@@ -24,6 +31,18 @@ final class BenchArgs {
             } else {
                 throw new IllegalArgumentException("option " + a + " needs a value");
             }
+        }
+    }
+
+    /** Runs a benchmark's main: options it refuses end the program with "{@code program}: why" and status 2. */
+    static void main(String program, String[] args, Body body) {
+        try {
+            body.run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(program + ": " + e.getMessage());
+            System.exit(2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

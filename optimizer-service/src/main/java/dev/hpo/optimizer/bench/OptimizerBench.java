@@ -42,13 +42,8 @@ public final class OptimizerBench {
     private OptimizerBench() {
     }
 
-    public static void main(String[] args) throws IOException {
-        try {
-            bench(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("OptimizerBench: " + e.getMessage());
-            System.exit(2);
-        }
+    public static void main(String[] args) {
+        BenchArgs.main("OptimizerBench", args, OptimizerBench::bench);
     }
 
     private static void bench(String[] args) throws IOException {

@@ -38,12 +38,7 @@ public final class SuggestBench {
     }
 
     public static void main(String[] args) {
-        try {
-            bench(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("SuggestBench: " + e.getMessage());
-            System.exit(2);
-        }
+        BenchArgs.main("SuggestBench", args, SuggestBench::bench);
     }
 
     private static void bench(String[] args) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -64,6 +65,11 @@ public final class BayesianStrategy implements Strategy {
     private GpHyperparameters previousYeoJohnsonFit;
     private GpHyperparameters previousBoxCoxFit;
     private GpHyperparameters[] previousConstraintFits;
+    /** Whether the surrogate in use models Box-Cox targets, and the constraint GPs in use: what a kept fit reuses. */
+    private boolean boxCoxInUse;
+    private ConstraintSurrogates constraintModels;
+    /** Hyperparameter fits so far, to tell whether a batch has fitted yet. */
+    private int fits;
     private java.util.function.LongConsumer fitObserver = nanos -> { };
 
     public BayesianStrategy(SearchSpace space, StrategyConfig config) {
@@ -94,6 +100,31 @@ public final class BayesianStrategy implements Strategy {
 
     @Override
     public synchronized List<Map<String, Object>> suggest(StudyHistory history, int count) {
+        return suggest(history, count, false);
+    }
+
+    /**
+     * Suggests up to {@code count} configurations one at a time, the k-th for {@code historyAfter} the k chosen
+     * before it, fitting the surrogate's hyperparameters once for them all: the first suggestion that the model
+     * chooses fits them, the later ones keep that fit (and the constraint GPs) and only warp their own targets and
+     * condition the GP on them. For histories of the same observations that differ in their values and pending
+     * trials (ParEGO's scalarisations of one batch), where a fit per suggestion would repeat the costly part.
+     */
+    synchronized List<Map<String, Object>> suggestInTurn(int count,
+                                                         Function<List<Map<String, Object>>, StudyHistory> historyAfter) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        int fitsBefore = fits;
+        for (int k = 0; k < count; k++) {
+            List<Map<String, Object>> next = suggest(historyAfter.apply(List.copyOf(out)), 1, fits > fitsBefore);
+            if (next.isEmpty()) {
+                break;
+            }
+            out.addAll(next);
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> suggest(StudyHistory history, int count, boolean keepFit) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (count <= 0) {
             return out;
@@ -106,7 +137,7 @@ public final class BayesianStrategy implements Strategy {
         addDesignPoints(Math.max(0, fromDesign), history.seen().size(), seen, out);
         // A space without parameters has one configuration, {}, and nothing to model.
         if (out.size() < count && !history.observations().isEmpty() && encoder.dimensions() > 0) {
-            addModelPoints(history, count - out.size(), seen, random, out);
+            addModelPoints(history, count - out.size(), seen, random, keepFit, out);
         }
         while (out.size() < count) {
             Optional<Map<String, Object>> next = fallback.sampleUnseen(seen, random);
@@ -137,17 +168,26 @@ public final class BayesianStrategy implements Strategy {
         }
     }
 
+    /** @param keepFit whether to keep the last fit's hyperparameters, fitted to these observations' configurations */
     private void addModelPoints(StudyHistory history, int wanted, SeenConfigurations seen, SplittableRandom random,
-                                List<Map<String, Object>> out) {
+                                boolean keepFit, List<Map<String, Object>> out) {
         List<Observation> observations = history.observations();
         double[][] x = observations.stream().map(o -> encoder.encode(o.params())).toArray(double[][]::new);
-        long fitStart = System.nanoTime();
-        TargetTransform transform = fitSurrogate(x, observations.stream().mapToDouble(Observation::value).toArray(),
-                history.maximize(), random);
-        fitObserver.accept(System.nanoTime() - fitStart);
+        double[] values = observations.stream().mapToDouble(Observation::value).toArray();
+        TargetTransform transform;
+        if (keepFit) {
+            transform = boxCoxInUse && TargetTransform.boxCoxApplies(values, history.maximize())
+                    ? new TargetTransform(values, false, TargetTransform.Warp.BOX_COX)
+                    : new TargetTransform(values, history.maximize());
+        } else {
+            long fitStart = System.nanoTime();
+            transform = fitSurrogate(x, values, history.maximize(), random);
+            fits++;
+            fitObserver.accept(System.nanoTime() - fitStart);
+        }
         double[] y = transform.targets();
         if (!history.constraints().isEmpty()) {
-            addConstrainedModelPoints(history, x, transform, wanted, seen, random, out);
+            addConstrainedModelPoints(history, x, transform, wanted, seen, random, keepFit, out);
             return;
         }
         // ξ is given in the objective's units (as in scikit-optimize); the acquisition works in target units.
@@ -183,6 +223,7 @@ public final class BayesianStrategy implements Strategy {
         TargetTransform yeoJohnson = new TargetTransform(values, maximize);
         currentFit = fitter.fit(x, yeoJohnson.targets(), previousYeoJohnsonFit, random);
         previousYeoJohnsonFit = currentFit;
+        boxCoxInUse = false;
         if (!TargetTransform.boxCoxApplies(values, maximize)) {
             return yeoJohnson;
         }
@@ -191,6 +232,7 @@ public final class BayesianStrategy implements Strategy {
                 new SplittableRandom(config.seed() ^ (0x9E3779B97F4A7C15L * x.length)));
         if (fitter.logEvidence(x, boxCox, previousBoxCoxFit) > fitter.logEvidence(x, yeoJohnson, currentFit)) {
             currentFit = previousBoxCoxFit;
+            boxCoxInUse = true;
             return boxCox;
         }
         return yeoJohnson;
@@ -208,15 +250,18 @@ public final class BayesianStrategy implements Strategy {
      * a(x) = Π_c PoF_c(x): find the feasible region first (Gelbart et al. 2014, section 3). PI takes the place
      * of EI when configured; UCB is no expectation or probability, so a product with PoF has no meaning and EI
      * stands in for it. Pending and chosen points are believed in every GP; a believed point whose constraint
-     * means all hold becomes the incumbent when it is better.
+     * means all hold becomes the incumbent when it is better. A kept fit keeps the constraint GPs as they are.
      */
     private void addConstrainedModelPoints(StudyHistory history, double[][] x, TargetTransform transform, int wanted,
-                                           SeenConfigurations seen, SplittableRandom random,
+                                           SeenConfigurations seen, SplittableRandom random, boolean keepFit,
                                            List<Map<String, Object>> out) {
         List<Observation> observations = history.observations();
-        ConstraintSurrogates constraints = ConstraintSurrogates.fit(history.constraints(), observations, x, kernel,
-                fitter, previousConstraintFits, random);
-        previousConstraintFits = constraints.hyperparameters();
+        if (!keepFit || constraintModels == null) {
+            constraintModels = ConstraintSurrogates.fit(history.constraints(), observations, x, kernel, fitter,
+                    previousConstraintFits, random);
+            previousConstraintFits = constraintModels.hyperparameters();
+        }
+        ConstraintSurrogates constraints = constraintModels;
         double[] y = transform.targets();
         boolean[] feasible = new boolean[x.length];
         double best = Double.NaN;

@@ -28,9 +28,12 @@ import java.util.function.LongConsumer;
  * Sobol sampling).
  *
  * <p>Several suggestions at once take a different λ each: they are asked one at a time, the ones already chosen
- * added to the pending trials, which the Bayesian strategy handles with its kriging believer. λ is drawn from the
- * seed and the number of configurations seen before it, so the same history gives the same suggestions. A
- * history without objectives (a single-objective study) goes to the Bayesian strategy as it is.
+ * added to the pending trials, which the Bayesian strategy handles with its kriging believer. The GP's
+ * hyperparameters are fitted once per batch, for the first λ, and kept for the others
+ * ({@link BayesianStrategy#suggestInTurn}): the scalarisations of one batch score the same configurations, and a
+ * fit per suggestion made a batch of P suggestions cost P fits. λ is drawn from the seed and the number of
+ * configurations seen before it, so the same history gives the same suggestions. A history without objectives (a
+ * single-objective study) goes to the Bayesian strategy as it is.
  */
 public final class ParEgoStrategy implements Strategy {
 
@@ -52,19 +55,12 @@ public final class ParEgoStrategy implements Strategy {
         if (history.objectives().isEmpty()) {
             return bayesian.suggest(history, count);
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        List<Map<String, Object>> pending = new ArrayList<>(history.pending());
-        for (int k = 0; k < count; k++) {
-            double[] weights = weights(seed, history.seen().size() + k, history.objectives().size());
-            StudyHistory scalarised = scalarise(history, pending, new AugmentedChebyshev(weights));
-            List<Map<String, Object>> next = bayesian.suggest(scalarised, 1);
-            if (next.isEmpty()) {
-                break;
-            }
-            out.addAll(next);
-            pending.addAll(next);
-        }
-        return out;
+        return bayesian.suggestInTurn(count, chosen -> {
+            double[] weights = weights(seed, history.seen().size() + chosen.size(), history.objectives().size());
+            List<Map<String, Object>> pending = new ArrayList<>(history.pending());
+            pending.addAll(chosen);
+            return scalarise(history, pending, new AugmentedChebyshev(weights));
+        });
     }
 
     /**

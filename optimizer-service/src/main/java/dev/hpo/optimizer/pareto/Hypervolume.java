@@ -14,8 +14,9 @@ import java.util.List;
  * <p>Computed by slicing objectives (HSO, While, Hingston, Barone and Huband, "A faster algorithm for calculating
  * hypervolume", IEEE TEC 2006): sort by the last objective, best first; the slab between the i-th and (i+1)-th
  * value of it (or r) has as cross-section the (d−1)-dimensional hypervolume of the first i vectors. In two
- * dimensions that is the usual sweep over the front sorted by one objective; one dimension is {@code max p − r}.
- * Exponential in d in the worst case, which is harmless for the 2 to 4 objectives and the small fronts of a study.
+ * dimensions that is the usual sweep over the front sorted by one objective, the running maximum of the other
+ * giving each slab's width: O(n log n), and O(n² log n) in three dimensions. Exponential in d in the worst case,
+ * which is harmless for the 2 to 4 objectives of a study.
  *
  * <p>Hand-written: neither EJML nor Hipparchus computes hypervolumes.
  */
@@ -61,11 +62,14 @@ public final class Hypervolume {
         List<double[]> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingDouble((double[] p) -> p[last]).reversed());
         double volume = 0;
+        double widest = reference[0];
         for (int i = 0; i < sorted.size(); i++) {
             double below = i + 1 < sorted.size() ? sorted.get(i + 1)[last] : reference[last];
             double depth = sorted.get(i)[last] - below;
+            // In two dimensions the cross-section of the first i + 1 vectors is their widest first coordinate.
+            widest = Math.max(widest, sorted.get(i)[0]);
             if (depth > 0) {
-                volume += depth * slice(sorted.subList(0, i + 1), reference, last);
+                volume += depth * (d == 2 ? widest - reference[0] : slice(sorted.subList(0, i + 1), reference, last));
             }
         }
         return volume;

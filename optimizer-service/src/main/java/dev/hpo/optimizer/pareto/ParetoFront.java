@@ -1,7 +1,9 @@
 package dev.hpo.optimizer.pareto;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The non-dominated filter: which of a set of objective vectors no other one dominates. Vectors are oriented so
@@ -10,8 +12,13 @@ import java.util.List;
  * Optimization Using Evolutionary Algorithms", 2001, def. 2.5). Equal vectors do not dominate each other, so
  * duplicates on the front are all kept.
  *
- * <p>Hand-written: neither EJML nor Hipparchus has a Pareto filter, and the O(n² d) pairwise check is enough for
- * the hundreds of trials a study has.
+ * <p>The filter sorts the vectors lexicographically, best first, and checks each only against the non-dominated
+ * ones kept before it (the simple filter of Kung, Luccio and Preparata, J. ACM 22(4), 1975): a vector's dominators
+ * all sort before it, and one that was dropped is itself dominated by a kept one. That costs O(n log n + n k d) for
+ * k non-dominated vectors, where checking every pair costs O(n² d): for the 2,000 trials and the front of 600 of a
+ * large three-objective study, about a third of the pairs.
+ *
+ * <p>Hand-written: neither EJML nor Hipparchus has a Pareto filter.
  */
 public final class ParetoFront {
 
@@ -32,16 +39,30 @@ public final class ParetoFront {
 
     /** The indices, in input order, of the vectors that no other vector dominates. */
     public static List<Integer> nonDominated(List<double[]> points) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
+        List<Integer> byRank = IntStream.range(0, points.size()).boxed()
+                .sorted(Comparator.comparing(points::get, ParetoFront::lexicographically)).toList();
+        List<Integer> kept = new ArrayList<>();
+        for (int i : byRank) {
             boolean dominated = false;
-            for (int k = 0; k < points.size() && !dominated; k++) {
-                dominated = k != i && dominates(points.get(k), points.get(i));
+            for (int k = 0; k < kept.size() && !dominated; k++) {
+                dominated = dominates(points.get(kept.get(k)), points.get(i));
             }
             if (!dominated) {
-                out.add(i);
+                kept.add(i);
             }
         }
-        return out;
+        kept.sort(null);
+        return kept;
+    }
+
+    /** Descending lexicographic order: a vector sorts before every vector it dominates. */
+    private static int lexicographically(double[] a, double[] b) {
+        for (int j = 0; j < a.length; j++) {
+            int c = Double.compare(b[j], a[j]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 }

@@ -3,6 +3,9 @@ package dev.hpo.optimizer.study;
 import dev.hpo.common.message.ResultMessage;
 import dev.hpo.common.study.Direction;
 import dev.hpo.common.study.StudySpec;
+import dev.hpo.optimizer.pareto.Objectives;
+import dev.hpo.optimizer.pareto.ParetoChoice;
+import dev.hpo.optimizer.pareto.ParetoSummary;
 import dev.hpo.optimizer.pruning.LearningCurve;
 import dev.hpo.optimizer.pruning.StoppingRule;
 import dev.hpo.optimizer.pruning.StoppingRules;
@@ -266,10 +269,14 @@ public final class Study {
     }
 
     /**
-     * The completed feasible trial (see {@link #feasible}) with the best objective; ties go to the earlier trial.
-     * Empty while no trial is both.
+     * The best trial, which the final refit trains. With one objective, the completed feasible trial (see
+     * {@link #feasible}) with the best objective; ties go to the earlier trial. With several, the member of the
+     * Pareto set ({@link #pareto}) that {@link #choose} picks. Empty while no trial qualifies.
      */
     public Optional<Trial> best() {
+        if (spec.multiObjective()) {
+            return pareto().flatMap(this::choose).map(ParetoChoice::member);
+        }
         String metric = spec.objective().metric();
         Comparator<Trial> byValue = Comparator.comparingDouble(t -> t.objective(metric).getAsDouble());
         if (spec.objective().direction() == Direction.MINIMIZE) {
@@ -277,6 +284,32 @@ public final class Study {
         }
         return trials.values().stream().filter(t -> t.objective(metric).isPresent() && spec.feasible(t.metrics()))
                 .max(byValue.thenComparing(Comparator.comparingInt(Trial::number).reversed()));
+    }
+
+    /**
+     * A multi-objective study's Pareto summary of its completed feasible trials (those within every constraint),
+     * in the order they finished (trial number breaking ties); empty for a study of one objective.
+     */
+    public Optional<ParetoSummary<Trial>> pareto() {
+        if (!spec.multiObjective()) {
+            return Optional.empty();
+        }
+        return Optional.of(ParetoSummary.of(new Objectives(spec.objectives(), spec.references()),
+                completedInOrder(), Trial::metrics, t -> spec.feasible(t.metrics())));
+    }
+
+    /** Completed trials of the search in the order they finished (trial number breaking ties). */
+    public List<Trial> completedInOrder() {
+        return trials.values().stream().filter(t -> t.state() == TrialState.COMPLETED)
+                .sorted(Comparator.comparing(Trial::finishedAt).thenComparingInt(Trial::number)).toList();
+    }
+
+    /**
+     * The member of this study's Pareto set that is its best trial: the one with the best {@code finalRefit.select}
+     * metric when the spec names one, else the one nearest to the ideal point ({@link ParetoChoice}).
+     */
+    public Optional<ParetoChoice<Trial>> choose(ParetoSummary<Trial> pareto) {
+        return pareto.choose(spec.refitSelect());
     }
 
     /**

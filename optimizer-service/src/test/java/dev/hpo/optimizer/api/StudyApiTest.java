@@ -196,7 +196,12 @@ class StudyApiTest {
                 .body("paretoSet.number", contains(0, 1))
                 .body("paretoSet[1].values.val_precision", equalTo(0.8f))
                 .body("paretoSet[0].params.neurons1", equalTo(((Number) issued.get(0).params().get("neurons1")).intValue()))
-                .body("best.pareto", equalTo(true)));
+                .body("best.pareto", equalTo(true))
+                // (0.9, 0.5) and (0.6, 0.8) lie at distance 1 from the ideal point (0.9, 0.8): the earlier one.
+                .body("best.number", equalTo(0))
+                .body("bestChoice.number", equalTo(0))
+                .body("bestChoice.rule", equalTo("ideal"))
+                .body("bestChoice.ideal.val_precision", equalTo(0.8f)));
         assertThat(given().get("/api/studies/" + id).then().extract().jsonPath().getDouble("hypervolume"))
                 .isCloseTo(0.63, org.assertj.core.data.Offset.offset(1e-6));
         given().get("/api/studies/" + id + "/trials").then().body("pareto", contains(true, true, false));
@@ -205,6 +210,7 @@ class StudyApiTest {
         assertThat(report.getList("paretoSet.trialId")).containsExactly(issued.get(0).trialId(),
                 issued.get(1).trialId());
         assertThat(report.getList("hypervolumeSoFar.trials")).containsExactly(1, 2, 3);
+        assertThat(report.getInt("bestChoice.number")).isZero();
         assertThat(report.getList("hypervolumeSoFar.hypervolume", Double.class).stream()
                 .mapToDouble(Double::doubleValue).toArray())
                 .containsExactly(new double[] {0.45, 0.63, 0.63}, org.assertj.core.data.Offset.offset(1e-6));

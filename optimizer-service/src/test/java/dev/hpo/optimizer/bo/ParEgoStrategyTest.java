@@ -96,6 +96,25 @@ class ParEgoStrategyTest {
     }
 
     @Test
+    void aParallelBatchFitsTheGpOnceAndEachSuggestionStillTakesItsOwnWeights() {
+        List<Observation> done = run(new ParEgoStrategy(ZDT1_SPACE, config(5)), 12);
+        StudyHistory history = new StudyHistory(done, List.of(), List.of(), false, List.of(), ZDT1_OBJECTIVES,
+                List.of());
+        ParEgoStrategy strategy = new ParEgoStrategy(ZDT1_SPACE, config(5));
+        List<Long> fits = new ArrayList<>();
+        strategy.onFit(fits::add);
+
+        List<Map<String, Object>> batch = strategy.suggest(history, 4);
+
+        assertThat(batch).hasSize(4).doesNotHaveDuplicates();
+        assertThat(fits).as("one hyperparameter fit for the batch of 4").hasSize(1);
+        strategy.suggest(history, 1);
+        assertThat(fits).as("and one for the next batch").hasSize(2);
+        // The first suggestion is the one a batch of one gets: the later ones do not change how it was chosen.
+        assertThat(batch.get(0)).isEqualTo(new ParEgoStrategy(ZDT1_SPACE, config(5)).suggest(history, 1).get(0));
+    }
+
+    @Test
     void beatsRandomSearchOnZdt1InHypervolumeAtThirtyEvaluations() {
         Objectives objectives = new Objectives(ZDT1_OBJECTIVES, Map.of("f1", 1.1, "f2", 11.0));
         double[] parEgo = new double[5];

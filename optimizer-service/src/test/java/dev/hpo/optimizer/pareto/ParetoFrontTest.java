@@ -2,8 +2,11 @@ package dev.hpo.optimizer.pareto;
 
 import dev.hpo.common.study.Direction;
 import dev.hpo.common.study.Objective;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +28,21 @@ class ParetoFrontTest {
         assertThat(ParetoFront.nonDominated(points)).containsExactly(0, 1, 3);
         assertThat(ParetoFront.dominates(new double[] {2, 2}, new double[] {2, 1})).isTrue();
         assertThat(ParetoFront.dominates(new double[] {2, 2}, new double[] {2, 2})).isFalse();
+    }
+
+    @Test
+    void keepsExactlyThePointsThatNoOtherPointDominates() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int m = 2; m <= 4; m++) {
+            List<double[]> points = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                // Coarse values, so that ties and duplicates are common.
+                points.add(random.doubles(m, 0, 8).map(Math::floor).toArray());
+            }
+            List<Integer> pairwise = IntStream.range(0, points.size()).filter(i -> IntStream.range(0, points.size())
+                    .noneMatch(k -> ParetoFront.dominates(points.get(k), points.get(i)))).boxed().toList();
+            assertThat(ParetoFront.nonDominated(points)).as(m + " objectives").isEqualTo(pairwise);
+        }
     }
 
     @Test

@@ -412,7 +412,7 @@ class DashboardBrowserTest {
 
     @Test
     @Order(9)
-    void infeasibleTrialsAreMarkedInTheTableAndTheBestSoFarChart() {
+    void infeasibleTrialsAreMarkedInTheTableTheBestSoFarChartAndTheRecallPrecisionChart() {
         open("#/study/" + studies.constrained());
         await().atMost(PAGE_WAIT).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.findElements(By.cssSelector("#trials tbody tr"))).hasSize(6));
@@ -433,7 +433,54 @@ class DashboardBrowserTest {
         assertThat(seriesLengths("chart-convergence")).as("best so far from the first feasible trial, feasible, "
                 + "infeasible").containsExactly(6 - feasible.indexOf(true), (int) (6 - infeasible), (int) infeasible);
         assertThat(browser.findElement(By.id("stat-feasible")).getText()).contains((6 - infeasible) + "/6");
+        assertThat(seriesLengths("chart-pareto")).as("feasible trials, their front, infeasible trials").hasSize(3)
+                .startsWith((int) (6 - infeasible)).endsWith((int) infeasible);
+        assertThat(seriesTrials("chart-pareto", 2)).as("the crosses are the infeasible trials")
+                .containsExactlyInAnyOrderElementsOf(numbers(feasible, false));
         screenshot("study-constrained");
+    }
+
+    @Test
+    @Order(10)
+    void aMultiObjectiveStudySaysWhichMemberOfItsFeasibleParetoSetItRefitAndWhy() {
+        PlayedWorker worker = new PlayedWorker("web-pareto-refit");
+        String id = PlayedWorker.create(CONSTRAINED_SPEC.replace("fraud-recall-constrained", "recall-precision-refit")
+                .replace("objective: {metric: val_recall, direction: maximize}", "objectives: [{metric: val_recall,"
+                        + " direction: maximize}, {metric: val_precision, direction: maximize}]")
+                .replace("web-constrained", "web-pareto-refit").replace("finalRefit: false\n", ""));
+        worker.trials(id, 6).forEach(t -> worker.complete(t, "trainer-1"));
+        worker.completeRefit(worker.refit(id), Map.of("test_recall", 0.61, "test_precision", 0.55));
+        await().atMost(PAGE_WAIT).until(() -> "FINISHED".equals(given().get("/api/studies/" + id).then().extract()
+                .path("status")));
+        io.restassured.path.json.JsonPath study = given().get("/api/studies/" + id).then().extract().jsonPath();
+        int best = study.getInt("bestChoice.number");
+        assertThat(study.getInt("best.number")).isEqualTo(best);
+        assertThat(study.<Integer>getList("paretoSet.number")).contains(best);
+        assertThat(study.getMap("refit.params")).as("the refit trains the chosen member")
+                .isEqualTo(study.getMap("best.params"));
+        List<Boolean> feasible = given().get("/api/studies/" + id + "/trials").then().extract().path("feasible");
+        assertThat(feasible).as("the precision floor splits the trials").contains(true, false);
+
+        open("#/study/" + id);
+        await().atMost(PAGE_WAIT).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.findElements(By.cssSelector("#trials tbody tr"))).hasSize(6));
+        WebElement choice = browser.findElement(By.id("refit-choice"));
+        assertThat(choice.getText()).isEqualTo("Refit: " + study.getString("bestChoice.reason"));
+        assertThat(choice.getText()).contains("trial " + best + ": nearest of the Pareto set's");
+        assertThat(choice.getAttribute("data-trial")).isEqualTo(String.valueOf(best));
+        assertThat(trialRow(best).getAttribute("class")).isEqualTo("best");
+        assertThat(browser.findElement(By.cssSelector("#stat-hypervolume .detail")).getText())
+                .endsWith("best: trial " + best);
+        assertThat(seriesLengths("chart-pareto")).as("feasible trials, the API's Pareto set, infeasible trials")
+                .containsExactly((int) feasible.stream().filter(f -> f).count(), study.getList("paretoSet").size(),
+                        (int) feasible.stream().filter(f -> !f).count());
+        assertThat(seriesTrials("chart-pareto", 2)).containsExactlyInAnyOrderElementsOf(numbers(feasible, false));
+        screenshot("study-pareto-refit");
+    }
+
+    /** The numbers of the trials whose flag is {@code value}, trial i at index i. */
+    private static List<Integer> numbers(List<Boolean> flags, boolean value) {
+        return java.util.stream.IntStream.range(0, flags.size()).filter(i -> flags.get(i) == value).boxed().toList();
     }
 
     private void open(String hash) {
@@ -486,6 +533,15 @@ class DashboardBrowserTest {
                 return chart ? chart.getOption().series.map(s => s.data.length) : null;""", id);
         assertThat(lengths).as("an ECharts instance on #" + id).isNotNull();
         return lengths.stream().map(Long::intValue).toList();
+    }
+
+    /** The trial numbers (each point's third value) of series {@code index} of the chart in element {@code id}. */
+    @SuppressWarnings("unchecked")
+    private static List<Integer> seriesTrials(String id, int index) {
+        List<Long> numbers = (List<Long>) browser.executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));
+                return chart.getOption().series[arguments[1]].data.map(p => p[2]);""", id, index);
+        return numbers.stream().map(Long::intValue).toList();
     }
 
     private static void screenshot(String name) {

@@ -41,6 +41,15 @@ class OpenApiDocumentTest {
         assertThat(doc.getString("paths.'/api/studies/{id}/trials'.get.responses.'200'.content.'application/json'"
                 + ".examples.'one trial'.value")).contains("val_precision");
         assertThat(doc.getString("paths.'/api/studies/{id}'.get.responses.'404'.description")).isEqualTo("No such study");
+        assertThat(doc.getString(create + "requestBody.content.'application/yaml'.examples.pareto.value"))
+                .contains("objectives:", "constraints: [{metric: val_precision, min: 0.4}]", "finalRefit: {select:");
+        assertThat(doc.getString("paths.'/api/studies/{id}'.get.responses.'200'.content.'application/json'"
+                + ".examples.pareto.value")).contains("paretoSet:", "hypervolume:0.5756", "bestChoice:",
+                "feasible:9", "constraints:[val_precision >= 0.4]");
+        assertThat(doc.getString("paths.'/api/studies/{id}/trials'.get.responses.'200'.content.'application/json'"
+                + ".examples.pareto.value")).contains("feasible:true", "pareto:true");
+        assertThat(doc.getString("paths.'/api/studies/{id}/report'.get.responses.'200'.content.'application/json'"
+                + ".examples.pareto.value")).contains("hypervolumeSoFar:", "bestChoice:", "paretoSet:");
         assertThat(doc.getMap("paths.'/api/studies/{id}/events'.get.responses.'200'.content")).containsKey("text/event-stream");
         for (String write : new String[] {create, "paths.'/api/studies/{id}/stop'.post."}) {
             assertThat(doc.getString(write + "responses.'401'.content.'application/json'.examples.'missing token'.value"))
