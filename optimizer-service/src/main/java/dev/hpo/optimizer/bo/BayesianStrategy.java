@@ -8,6 +8,7 @@ import dev.hpo.optimizer.strategy.SeenConfigurations;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StrategyConfig;
 import dev.hpo.optimizer.strategy.StudyHistory;
+import dev.hpo.optimizer.strategy.Suggestion;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,8 +94,14 @@ public final class BayesianStrategy implements Strategy {
     }
 
     @Override
-    public synchronized List<Map<String, Object>> suggest(StudyHistory history, int count) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    public List<Map<String, Object>> suggest(StudyHistory history, int count) {
+        return propose(history, count).stream().map(Suggestion::params).toList();
+    }
+
+    /** The suggestions, the greedy ones marked (the posterior mean's maximisers, every {@value #GREEDY_EVERY}th). */
+    @Override
+    public synchronized List<Suggestion> propose(StudyHistory history, int count) {
+        List<Suggestion> out = new ArrayList<>();
         if (count <= 0) {
             return out;
         }
@@ -113,7 +120,7 @@ public final class BayesianStrategy implements Strategy {
             if (next.isEmpty()) {
                 break;
             }
-            out.add(next.get());
+            out.add(Suggestion.of(next.get()));
         }
         return out;
     }
@@ -122,8 +129,7 @@ public final class BayesianStrategy implements Strategy {
      * Walks the study's fixed design sequence (seeded by the study seed alone) from its start, taking the points
      * not yet seen; earlier design points are in the history, so each call continues where the last one ended.
      */
-    private void addDesignPoints(int wanted, int historySize, SeenConfigurations seen,
-                                 List<Map<String, Object>> out) {
+    private void addDesignPoints(int wanted, int historySize, SeenConfigurations seen, List<Suggestion> out) {
         ScrambledSobol design = new ScrambledSobol(encoder.dimensions(), new SplittableRandom(config.seed()));
         // Small discrete spaces repeat configurations along the sequence; give up after a generous walk.
         int limit = 16 * (historySize + wanted) + 64;
@@ -131,14 +137,14 @@ public final class BayesianStrategy implements Strategy {
         for (int i = 0; i < limit && added < wanted; i++) {
             Map<String, Object> point = encoder.decode(design.next());
             if (seen.add(point)) {
-                out.add(point);
+                out.add(Suggestion.of(point));
                 added++;
             }
         }
     }
 
     private void addModelPoints(StudyHistory history, int wanted, SeenConfigurations seen, SplittableRandom random,
-                                List<Map<String, Object>> out) {
+                                List<Suggestion> out) {
         List<Observation> observations = history.observations();
         double[][] x = observations.stream().map(o -> encoder.encode(o.params())).toArray(double[][]::new);
         long fitStart = System.nanoTime();
@@ -167,7 +173,7 @@ public final class BayesianStrategy implements Strategy {
                 return;
             }
             seen.add(choice.get().config());
-            out.add(choice.get().config());
+            out.add(new Suggestion(choice.get().config(), greedy));
             belief = belief.believe(choice.get().point());
         }
     }
@@ -212,7 +218,7 @@ public final class BayesianStrategy implements Strategy {
      */
     private void addConstrainedModelPoints(StudyHistory history, double[][] x, TargetTransform transform, int wanted,
                                            SeenConfigurations seen, SplittableRandom random,
-                                           List<Map<String, Object>> out) {
+                                           List<Suggestion> out) {
         List<Observation> observations = history.observations();
         ConstraintSurrogates constraints = ConstraintSurrogates.fit(history.constraints(), observations, x, kernel,
                 fitter, previousConstraintFits, random);
@@ -249,7 +255,7 @@ public final class BayesianStrategy implements Strategy {
                 return;
             }
             seen.add(choice.get().config());
-            out.add(choice.get().config());
+            out.add(Suggestion.of(choice.get().config()));
             belief = belief.believe(choice.get().point());
         }
     }

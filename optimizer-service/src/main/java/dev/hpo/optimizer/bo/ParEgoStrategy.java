@@ -6,6 +6,7 @@ import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StrategyConfig;
 import dev.hpo.optimizer.strategy.StudyHistory;
+import dev.hpo.optimizer.strategy.Suggestion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,21 +49,27 @@ public final class ParEgoStrategy implements Strategy {
     }
 
     @Override
-    public synchronized List<Map<String, Object>> suggest(StudyHistory history, int count) {
+    public List<Map<String, Object>> suggest(StudyHistory history, int count) {
+        return propose(history, count).stream().map(Suggestion::params).toList();
+    }
+
+    /** The suggestions, greedy where the Bayesian strategy chose them greedily for their scalarisation. */
+    @Override
+    public synchronized List<Suggestion> propose(StudyHistory history, int count) {
         if (history.objectives().isEmpty()) {
-            return bayesian.suggest(history, count);
+            return bayesian.propose(history, count);
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Suggestion> out = new ArrayList<>();
         List<Map<String, Object>> pending = new ArrayList<>(history.pending());
         for (int k = 0; k < count; k++) {
             double[] weights = weights(seed, history.seen().size() + k, history.objectives().size());
             StudyHistory scalarised = scalarise(history, pending, new AugmentedChebyshev(weights));
-            List<Map<String, Object>> next = bayesian.suggest(scalarised, 1);
+            List<Suggestion> next = bayesian.propose(scalarised, 1);
             if (next.isEmpty()) {
                 break;
             }
             out.addAll(next);
-            pending.addAll(next);
+            next.forEach(n -> pending.add(n.params()));
         }
         return out;
     }

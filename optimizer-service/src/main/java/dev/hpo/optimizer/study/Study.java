@@ -9,6 +9,7 @@ import dev.hpo.optimizer.pruning.StoppingRules;
 import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StudyHistory;
+import dev.hpo.optimizer.strategy.Suggestion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,9 +70,9 @@ public final class Study {
         int want = Math.min(spec.budget().parallelism() - inFlight, spec.budget().maxTrials() - trials.size());
         List<Trial> issued = new ArrayList<>();
         if (want > 0) {
-            for (Map<String, Object> params : strategy.suggest(history(), want)) {
+            for (Suggestion suggestion : strategy.propose(history(), want)) {
                 int number = nextNumber++;
-                Trial t = new Trial(trialId(id, number), number, params, now);
+                Trial t = new Trial(trialId(id, number), number, suggestion.params(), now, suggestion.greedy());
                 trials.put(t.trialId(), t);
                 issued.add(t);
             }
@@ -81,7 +82,7 @@ public final class Study {
                     ? "budget of " + spec.budget().maxTrials() + " trials spent" : "search space exhausted";
             Optional<Trial> best = spec.finalRefit() ? best() : Optional.empty();
             if (best.isPresent()) {
-                refit = new Trial(refitId(id), nextNumber, refitParams(best.get()), now);
+                refit = new Trial(refitId(id), nextNumber, refitParams(best.get()), now, false);
                 endReason = reason;
                 return List.of(refit);
             }
@@ -111,7 +112,7 @@ public final class Study {
         if (trial(trialId).isPresent()) {
             return;
         }
-        Trial t = new Trial(trialId, number, params, issuedAt);
+        Trial t = new Trial(trialId, number, params, issuedAt, false);
         if (trialId.equals(refitId(id))) {
             refit = t;
         } else {
