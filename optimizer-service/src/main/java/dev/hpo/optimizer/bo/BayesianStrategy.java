@@ -38,8 +38,7 @@ import java.util.stream.IntStream;
  * value and only count as seen.
  *
  * <p>A study with outcome constraints gets one GP per constrained metric and maximises EI × P(all constraints
- * hold) over the best feasible observation (see {@code addConstrainedModelPoints}), its greedy trials the posterior
- * mean where P(feasible) &gt;= 1/2 ({@link FeasibleMean});
+ * hold) over the best feasible observation (see {@code addConstrainedModelPoints}; it has no greedy step);
  * without constraints nothing of that runs, and the proposals are those of the plain strategy.
  *
  * <p>Deterministic: a new instance with the same seed proposes the same configurations for the same history.
@@ -248,17 +247,15 @@ public final class BayesianStrategy implements Strategy {
             belief = belief.believe(encoder.encode(pending));
         }
         for (int k = 0; k < wanted; k++) {
-            boolean greedy = !Double.isNaN(belief.best())
-                    && (history.seen().size() + k) % GREEDY_EVERY == GREEDY_EVERY - 1;
-            AcquisitionSurface surface = greedy ? belief.feasibleMean() : belief.surface(
-                    Double.isNaN(belief.best()) ? null : constrainedAcquisition(belief.best(), xi),
-                    new GpAcquisition(belief.gp(), constrainedAcquisition(transform.best(), xi)));
+            AcquisitionSurface surface = belief.surface(Double.isNaN(belief.best()) ? null
+                    : constrainedAcquisition(belief.best(), xi), new GpAcquisition(belief.gp(),
+                    constrainedAcquisition(transform.best(), xi)));
             Optional<AcquisitionOptimizer.Choice> choice = optimizer.maximise(surface, incumbents, seen, random);
             if (choice.isEmpty()) {
                 return;
             }
             seen.add(choice.get().config());
-            out.add(new Suggestion(choice.get().config(), greedy));
+            out.add(Suggestion.of(choice.get().config()));
             belief = belief.believe(choice.get().point());
         }
     }
@@ -293,11 +290,6 @@ public final class BayesianStrategy implements Strategy {
             }
             factors.addAll(constraints.factors());
             return factors.isEmpty() ? unconstrained : new ProductAcquisition(factors);
-        }
-
-        /** The greedy step's surface: the posterior mean where P(feasible) >= 1/2 ({@link FeasibleMean}). */
-        AcquisitionSurface feasibleMean() {
-            return new FeasibleMean(new GpAcquisition(gp, POSTERIOR_MEAN), constraints.factors());
         }
     }
 
