@@ -175,7 +175,8 @@ public final class Study {
      * restart or a failover the rule judges on the epochs received since, which holds it back (fewer completed
      * curves than {@code minTrials}, and a running trial's curve is kept only from its first epoch on), never stops
      * an ended trial again (its epochs are ignored), and may at most repeat the stop of a trial still running, which
-     * the trainer ignores as it stops that trial already.
+     * the trainer ignores as it stops that trial already. Whether a trial was chosen greedily ({@link Trial#greedy})
+     * is known in memory only, so a greedy trial still running after a restart is judged like any other.
      */
     public Optional<String> prune(String trialId) {
         Trial t = trials.get(trialId);
@@ -186,7 +187,8 @@ public final class Study {
         List<LearningCurve> others = trials.values().stream().filter(o -> o != t && o.state() != TrialState.QUEUED)
                 .map(o -> new LearningCurve(o.trialId(), o.state() == TrialState.COMPLETED, o.curve(metric)))
                 .filter(c -> c.epochs() > 0).toList();
-        Optional<String> reason = stopping.judge(new LearningCurve(trialId, false, t.curve(metric)), others);
+        Optional<String> reason = stopping.judge(new LearningCurve(trialId, false, t.curve(metric), t.greedy()),
+                others);
         reason.ifPresent(t::requestStop);
         return reason;
     }
