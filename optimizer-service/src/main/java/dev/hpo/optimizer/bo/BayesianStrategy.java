@@ -8,6 +8,7 @@ import dev.hpo.optimizer.strategy.SeenConfigurations;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StrategyConfig;
 import dev.hpo.optimizer.strategy.StudyHistory;
+import dev.hpo.optimizer.strategy.Suggestion;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,8 +100,14 @@ public final class BayesianStrategy implements Strategy {
     }
 
     @Override
-    public synchronized List<Map<String, Object>> suggest(StudyHistory history, int count) {
-        return suggest(history, count, false);
+    public List<Map<String, Object>> suggest(StudyHistory history, int count) {
+        return propose(history, count).stream().map(Suggestion::params).toList();
+    }
+
+    /** The suggestions, the greedy ones marked (the posterior mean's maximisers, every {@value #GREEDY_EVERY}th). */
+    @Override
+    public synchronized List<Suggestion> propose(StudyHistory history, int count) {
+        return propose(history, count, false);
     }
 
     /**
@@ -110,22 +117,24 @@ public final class BayesianStrategy implements Strategy {
      * condition the GP on them. For histories of the same observations that differ in their values and pending
      * trials (ParEGO's scalarisations of one batch), where a fit per suggestion would repeat the costly part.
      */
-    synchronized List<Map<String, Object>> suggestInTurn(int count,
-                                                         Function<List<Map<String, Object>>, StudyHistory> historyAfter) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    synchronized List<Suggestion> suggestInTurn(int count,
+                                                Function<List<Map<String, Object>>, StudyHistory> historyAfter) {
+        List<Suggestion> out = new ArrayList<>();
+        List<Map<String, Object>> chosen = new ArrayList<>();
         int fitsBefore = fits;
         for (int k = 0; k < count; k++) {
-            List<Map<String, Object>> next = suggest(historyAfter.apply(List.copyOf(out)), 1, fits > fitsBefore);
+            List<Suggestion> next = propose(historyAfter.apply(List.copyOf(chosen)), 1, fits > fitsBefore);
             if (next.isEmpty()) {
                 break;
             }
             out.addAll(next);
+            next.forEach(n -> chosen.add(n.params()));
         }
         return out;
     }
 
-    private List<Map<String, Object>> suggest(StudyHistory history, int count, boolean keepFit) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<Suggestion> propose(StudyHistory history, int count, boolean keepFit) {
+        List<Suggestion> out = new ArrayList<>();
         if (count <= 0) {
             return out;
         }
@@ -144,7 +153,7 @@ public final class BayesianStrategy implements Strategy {
             if (next.isEmpty()) {
                 break;
             }
-            out.add(next.get());
+            out.add(Suggestion.of(next.get()));
         }
         return out;
     }
@@ -153,8 +162,7 @@ public final class BayesianStrategy implements Strategy {
      * Walks the study's fixed design sequence (seeded by the study seed alone) from its start, taking the points
      * not yet seen; earlier design points are in the history, so each call continues where the last one ended.
      */
-    private void addDesignPoints(int wanted, int historySize, SeenConfigurations seen,
-                                 List<Map<String, Object>> out) {
+    private void addDesignPoints(int wanted, int historySize, SeenConfigurations seen, List<Suggestion> out) {
         ScrambledSobol design = new ScrambledSobol(encoder.dimensions(), new SplittableRandom(config.seed()));
         // Small discrete spaces repeat configurations along the sequence; give up after a generous walk.
         int limit = 16 * (historySize + wanted) + 64;
@@ -162,7 +170,7 @@ public final class BayesianStrategy implements Strategy {
         for (int i = 0; i < limit && added < wanted; i++) {
             Map<String, Object> point = encoder.decode(design.next());
             if (seen.add(point)) {
-                out.add(point);
+                out.add(Suggestion.of(point));
                 added++;
             }
         }
@@ -170,7 +178,7 @@ public final class BayesianStrategy implements Strategy {
 
     /** @param keepFit whether to keep the last fit's hyperparameters, fitted to these observations' configurations */
     private void addModelPoints(StudyHistory history, int wanted, SeenConfigurations seen, SplittableRandom random,
-                                boolean keepFit, List<Map<String, Object>> out) {
+                                boolean keepFit, List<Suggestion> out) {
         List<Observation> observations = history.observations();
         double[][] x = observations.stream().map(o -> encoder.encode(o.params())).toArray(double[][]::new);
         double[] values = observations.stream().mapToDouble(Observation::value).toArray();
@@ -207,7 +215,7 @@ public final class BayesianStrategy implements Strategy {
                 return;
             }
             seen.add(choice.get().config());
-            out.add(choice.get().config());
+            out.add(new Suggestion(choice.get().config(), greedy));
             belief = belief.believe(choice.get().point());
         }
     }
@@ -254,7 +262,7 @@ public final class BayesianStrategy implements Strategy {
      */
     private void addConstrainedModelPoints(StudyHistory history, double[][] x, TargetTransform transform, int wanted,
                                            SeenConfigurations seen, SplittableRandom random, boolean keepFit,
-                                           List<Map<String, Object>> out) {
+                                           List<Suggestion> out) {
         List<Observation> observations = history.observations();
         if (!keepFit || constraintModels == null) {
             constraintModels = ConstraintSurrogates.fit(history.constraints(), observations, x, kernel, fitter,
@@ -294,7 +302,7 @@ public final class BayesianStrategy implements Strategy {
                 return;
             }
             seen.add(choice.get().config());
-            out.add(choice.get().config());
+            out.add(Suggestion.of(choice.get().config()));
             belief = belief.believe(choice.get().point());
         }
     }

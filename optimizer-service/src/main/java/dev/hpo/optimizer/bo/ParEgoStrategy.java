@@ -6,6 +6,7 @@ import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StrategyConfig;
 import dev.hpo.optimizer.strategy.StudyHistory;
+import dev.hpo.optimizer.strategy.Suggestion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,15 @@ public final class ParEgoStrategy implements Strategy {
     }
 
     @Override
-    public synchronized List<Map<String, Object>> suggest(StudyHistory history, int count) {
+    public List<Map<String, Object>> suggest(StudyHistory history, int count) {
+        return propose(history, count).stream().map(Suggestion::params).toList();
+    }
+
+    /** The suggestions, greedy where the Bayesian strategy chose them greedily for their scalarisation. */
+    @Override
+    public synchronized List<Suggestion> propose(StudyHistory history, int count) {
         if (history.objectives().isEmpty()) {
-            return bayesian.suggest(history, count);
+            return bayesian.propose(history, count);
         }
         return bayesian.suggestInTurn(count, chosen -> {
             double[] weights = weights(seed, history.seen().size() + chosen.size(), history.objectives().size());

@@ -19,6 +19,11 @@ import java.util.stream.Stream;
  * {@code minTrials} values: the first trials would otherwise be judged against one or two others.
  *
  * <p>Between rungs the rule says nothing: a trial is judged {@code log_η(maxEpochs/minEpochs) + 1} times at most.
+ *
+ * <p>A greedy trial (the surrogate's posterior-mean maximiser, {@link LearningCurve#greedy}) is never stopped, though
+ * its values count at the rungs for the others: judged like any other, nearly all of them were stopped at the first
+ * rung, and judged from the second rung on, most there; on the demo exempting them lost less validation recall than
+ * either, for fewer epochs saved (docs/benchmarks.md, "Greedy trials and the stopping rules").
  */
 public final class Asha implements StoppingRule {
 
@@ -57,7 +62,7 @@ public final class Asha implements StoppingRule {
         int epoch = trial.epochs();
         int rung = rung(epoch);
         OptionalDouble value = trial.at(epoch);
-        if (rung < 0 || value.isEmpty()) {
+        if (rung < 0 || value.isEmpty() || trial.greedy()) {
             return Optional.empty();
         }
         Comparator<Double> bestFirst = goal.maximize() ? Comparator.reverseOrder() : Comparator.naturalOrder();

@@ -10,11 +10,17 @@ import java.util.OptionalDouble;
  * @param trialId   the trial
  * @param completed whether the trial ended COMPLETED (ran to its own end, not stopped)
  * @param values    the objective per epoch, first epoch first
+ * @param greedy    whether the strategy chose the trial greedily (its posterior mean's maximiser)
  */
-public record LearningCurve(String trialId, boolean completed, List<Double> values) {
+public record LearningCurve(String trialId, boolean completed, List<Double> values, boolean greedy) {
 
     public LearningCurve {
         values = List.copyOf(values);
+    }
+
+    /** The curve of a trial not chosen greedily. */
+    public LearningCurve(String trialId, boolean completed, List<Double> values) {
+        this(trialId, completed, values, false);
     }
 
     /** Epochs reported. */

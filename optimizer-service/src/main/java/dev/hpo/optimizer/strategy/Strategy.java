@@ -17,6 +17,11 @@ public interface Strategy {
      */
     List<Map<String, Object>> suggest(StudyHistory history, int count);
 
+    /** What {@link #suggest} proposes, each configuration with whether it was a greedy choice (none, by default). */
+    default List<Suggestion> propose(StudyHistory history, int count) {
+        return suggest(history, count).stream().map(Suggestion::of).toList();
+    }
+
     /** The number of distinct configurations this strategy can propose, when finite (a grid). */
     default OptionalLong size() {
         return OptionalLong.empty();

@@ -12,6 +12,7 @@ import dev.hpo.optimizer.pruning.StoppingRules;
 import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StudyHistory;
+import dev.hpo.optimizer.strategy.Suggestion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,9 +73,9 @@ public final class Study {
         int want = Math.min(spec.budget().parallelism() - inFlight, spec.budget().maxTrials() - trials.size());
         List<Trial> issued = new ArrayList<>();
         if (want > 0) {
-            for (Map<String, Object> params : strategy.suggest(history(), want)) {
+            for (Suggestion suggestion : strategy.propose(history(), want)) {
                 int number = nextNumber++;
-                Trial t = new Trial(trialId(id, number), number, params, now);
+                Trial t = new Trial(trialId(id, number), number, suggestion.params(), now, suggestion.greedy());
                 trials.put(t.trialId(), t);
                 issued.add(t);
             }
@@ -84,7 +85,7 @@ public final class Study {
                     ? "budget of " + spec.budget().maxTrials() + " trials spent" : "search space exhausted";
             Optional<Trial> best = spec.finalRefit() ? best() : Optional.empty();
             if (best.isPresent()) {
-                refit = new Trial(refitId(id), nextNumber, refitParams(best.get()), now);
+                refit = new Trial(refitId(id), nextNumber, refitParams(best.get()), now, false);
                 endReason = reason;
                 return List.of(refit);
             }
@@ -114,7 +115,7 @@ public final class Study {
         if (trial(trialId).isPresent()) {
             return;
         }
-        Trial t = new Trial(trialId, number, params, issuedAt);
+        Trial t = new Trial(trialId, number, params, issuedAt, false);
         if (trialId.equals(refitId(id))) {
             refit = t;
         } else {
@@ -177,7 +178,8 @@ public final class Study {
      * restart or a failover the rule judges on the epochs received since, which holds it back (fewer completed
      * curves than {@code minTrials}, and a running trial's curve is kept only from its first epoch on), never stops
      * an ended trial again (its epochs are ignored), and may at most repeat the stop of a trial still running, which
-     * the trainer ignores as it stops that trial already.
+     * the trainer ignores as it stops that trial already. Whether a trial was chosen greedily ({@link Trial#greedy})
+     * is known in memory only, so a greedy trial still running after a restart is judged like any other.
      */
     public Optional<String> prune(String trialId) {
         Trial t = trials.get(trialId);
@@ -188,7 +190,8 @@ public final class Study {
         List<LearningCurve> others = trials.values().stream().filter(o -> o != t && o.state() != TrialState.QUEUED)
                 .map(o -> new LearningCurve(o.trialId(), o.state() == TrialState.COMPLETED, o.curve(metric)))
                 .filter(c -> c.epochs() > 0).toList();
-        Optional<String> reason = stopping.judge(new LearningCurve(trialId, false, t.curve(metric)), others);
+        Optional<String> reason = stopping.judge(new LearningCurve(trialId, false, t.curve(metric), t.greedy()),
+                others);
         reason.ifPresent(t::requestStop);
         return reason;
     }

@@ -18,6 +18,7 @@ public final class Trial {
     private final int number;
     private final Map<String, Object> params;
     private final Instant issuedAt;
+    private final boolean greedy;
     private int attempt = 1;
     private TrialState state = TrialState.QUEUED;
     private Map<String, Double> metrics = Map.of();
@@ -32,11 +33,12 @@ public final class Trial {
     private String stopRequested;
     private final java.util.List<Map<String, Double>> curve = new java.util.ArrayList<>();
 
-    Trial(String trialId, int number, Map<String, Object> params, Instant issuedAt) {
+    Trial(String trialId, int number, Map<String, Object> params, Instant issuedAt, boolean greedy) {
         this.trialId = trialId;
         this.number = number;
         this.params = Map.copyOf(params);
         this.issuedAt = issuedAt;
+        this.greedy = greedy;
     }
 
     void running(String worker, int attempt, Instant at) {
@@ -123,6 +125,14 @@ public final class Trial {
 
     public Instant issuedAt() {
         return issuedAt;
+    }
+
+    /**
+     * Whether the strategy chose the trial greedily (the surrogate's posterior-mean maximiser). Known in memory only:
+     * a trial restored after a restart is not greedy.
+     */
+    public boolean greedy() {
+        return greedy;
     }
 
     public int attempt() {

@@ -8,6 +8,7 @@ import dev.hpo.optimizer.strategy.RandomStrategy;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StrategyConfig;
 import dev.hpo.optimizer.strategy.StudyHistory;
+import dev.hpo.optimizer.strategy.Suggestion;
 import dev.hpo.optimizer.strategy.TestSpaces;
 import org.junit.jupiter.api.Test;
 
@@ -145,10 +146,11 @@ class BayesianStrategyTest {
         for (double x : new double[]{0.1, 0.3, 0.6}) {
             done.add(new Observation(Map.of("x", x), (x - 0.3) * (x - 0.3)));
         }
-        double x = (double) new BayesianStrategy(line, config)
-                .suggest(new StudyHistory(done, List.of(), List.of(), false), 1).get(0).get("x");
+        List<Suggestion> next = new BayesianStrategy(line, config)
+                .propose(new StudyHistory(done, List.of(), List.of(), false), 1);
 
-        assertThat(x).isCloseTo(0.3, within(0.02));
+        assertThat((double) next.get(0).params().get("x")).isCloseTo(0.3, within(0.02));
+        assertThat(next).extracting(Suggestion::greedy).containsExactly(true);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static dev.hpo.optimizer.pruning.Curves.completed;
+import static dev.hpo.optimizer.pruning.Curves.greedy;
 import static dev.hpo.optimizer.pruning.Curves.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +29,16 @@ class AshaTest {
         // Six values with the trial's 0.75: 0.9, 0.8, 0.75, ... The top 6/3 = 2 go on; the bar is 0.8.
         assertThat(asha.judge(running("t", 0.75), rungZero)).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("0.7500 at rung 0 (epoch 1) is not in the top 2 of the 6").contains("bar 0.8000"));
+    }
+
+    @Test
+    void neverStopsAGreedyTrialThoughItsValuesCountForTheOthers() {
+        assertThat(asha.judge(greedy("g", 0.1), rungZero)).isEmpty();
+        List<LearningCurve> withGreedy = new java.util.ArrayList<>(rungZero);
+        withGreedy.add(greedy("g", 0.95));
+        // Seven values: 0.95, 0.9, 0.8, ...; the top 7/3 = 2 go on, so the bar rises to 0.9.
+        assertThat(asha.judge(running("t", 0.85), withGreedy)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("bar 0.9000"));
     }
 
     @Test

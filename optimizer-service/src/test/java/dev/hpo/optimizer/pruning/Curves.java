@@ -15,4 +15,8 @@ final class Curves {
     static LearningCurve running(String id, double... values) {
         return new LearningCurve(id, false, Arrays.stream(values).boxed().toList());
     }
+
+    static LearningCurve greedy(String id, double... values) {
+        return new LearningCurve(id, false, Arrays.stream(values).boxed().toList(), true);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static dev.hpo.optimizer.pruning.Curves.completed;
+import static dev.hpo.optimizer.pruning.Curves.greedy;
 import static dev.hpo.optimizer.pruning.Curves.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +21,18 @@ class MedianStoppingRuleTest {
     void stopsATrialWhoseBestSoFarIsBelowTheMedianOfRunningAverages() {
         assertThat(maximize.judge(running("t", 0.4, 0.45), completed)).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("best val_recall 0.4500 by epoch 2").contains("0.6500, the median of 3 completed"));
+    }
+
+    @Test
+    void aGreedyTrialBelowTheMedianGoesOnUntilEpochThreeThenIsJudgedLikeAnyOther() {
+        MedianStoppingRule fromEpochOne = new MedianStoppingRule("val_recall", true, 1, 3);
+
+        assertThat(fromEpochOne.judge(running("t", 0.4), completed)).isPresent();
+        assertThat(fromEpochOne.judge(greedy("t", 0.4), completed)).isEmpty();
+        assertThat(fromEpochOne.judge(greedy("t", 0.4, 0.45), completed)).isEmpty();
+        assertThat(fromEpochOne.judge(greedy("t", 0.4, 0.45, 0.5), completed)).hasValueSatisfying(
+                reason -> assertThat(reason).contains("best val_recall 0.5000 by epoch 3"));
+        assertThat(fromEpochOne.judge(greedy("t", 0.4, 0.45, 0.9), completed)).isEmpty();
     }
 
     @Test

@@ -5,7 +5,9 @@ import dev.hpo.common.message.TrialStatus;
 import dev.hpo.common.study.StudySpec;
 import dev.hpo.common.study.StudySpecParser;
 import dev.hpo.optimizer.strategy.Observation;
+import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StudyHistory;
+import dev.hpo.optimizer.strategy.Suggestion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +77,49 @@ class StudyPruningTest {
         end(study, 3, TrialStatus.COMPLETED, 0.2);
         assertThat(study.epoch(Study.trialId("s", 3), 2, Map.of("val_recall", 0.2))).isFalse();
         assertThat(study.prune(Study.trialId("s", 3))).isEmpty();
+    }
+
+    @Test
+    void theMedianRuleJudgesAGreedyTrialFromItsThirdEpoch() {
+        StudySpec spec = StudySpecParser.parse("""
+                name: pruning
+                objective: {metric: val_recall, direction: maximize}
+                strategy: {type: random, seed: 1}
+                budget: {maxTrials: 4, parallelism: 4}
+                searchSpace:
+                  x: {type: int, min: 0, max: 100}
+                earlyStopping: {type: median, minTrials: 2}
+                """);
+        // Trial n has x = n; trial 2 is the greedy one.
+        Study study = new Study("s", spec, new Strategy() {
+            @Override
+            public List<Map<String, Object>> suggest(StudyHistory history, int count) {
+                return propose(history, count).stream().map(Suggestion::params).toList();
+            }
+
+            @Override
+            public List<Suggestion> propose(StudyHistory history, int count) {
+                return IntStream.range(0, count).mapToObj(n -> new Suggestion(Map.of("x", n), n == 2)).toList();
+            }
+        }, NOW);
+        study.issue(NOW);
+        IntStream.range(0, 4).forEach(n -> study.running(Study.trialId("s", n), "w", 1, NOW));
+        epochs(study, 0, 0.8, 0.8, 0.8);
+        end(study, 0, TrialStatus.COMPLETED, 0.8);
+        epochs(study, 1, 0.9, 0.9, 0.9);
+        end(study, 1, TrialStatus.COMPLETED, 0.9);
+
+        epochs(study, 2, 0.3);
+        epochs(study, 3, 0.3);
+        assertThat(study.trial(Study.trialId("s", 2)).orElseThrow().greedy()).isTrue();
+        assertThat(study.prune(Study.trialId("s", 2))).isEmpty();
+        assertThat(study.prune(Study.trialId("s", 3))).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("by epoch 1"));
+        epochs(study, 2, 0.3, 0.3);
+        assertThat(study.prune(Study.trialId("s", 2))).isEmpty();
+        epochs(study, 2, 0.3, 0.3, 0.3);
+        assertThat(study.prune(Study.trialId("s", 2))).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("by epoch 3"));
     }
 
     @Test
