@@ -6,18 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.cli.bench.LoadBench;
 import dev.hpo.cli.local.RepoHome;
 import dev.hpo.common.json.Json;
+import dev.hpo.common.message.PartitionRanges;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./hpo bench load} small: the real broker, the packaged optimizer and 20 stub workers on the trainers'
- * share group; checks the audit and that every figure is there and consistent, never a timing.
+ * {@code ./hpo bench load} small: the real broker, two packaged optimizer replicas sharing the partitions and 20
+ * stub workers on the trainers' share group; checks the audit and that every figure is there and consistent, never
+ * a timing.
  */
 class LoadBenchIT {
 
-    private static final int STUDIES = 3;
+    private static final int STUDIES = 4;
     private static final int TRIALS = 6;
 
     @Test
@@ -26,7 +29,7 @@ class LoadBenchIT {
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
 
         int exit = LoadBench.run(new String[] {"--studies", "" + STUDIES, "--trials", "" + TRIALS, "--workers", "20",
-            "--replicas", "1", "--initial-points", "2", "--json"}, RepoHome.locate(), out);
+            "--replicas", "2", "--initial-points", "2", "--json"}, RepoHome.locate(), out);
 
         String output = buffer.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
@@ -51,12 +54,22 @@ class LoadBenchIT {
         assertThat(figures.path("suggestMs").asDouble()).isPositive();
         assertThat(figures.path("cpuMsPerSuggestion").asDouble()).isPositive();
         assertThat(figures.path("stubIdleFraction").asDouble()).isBetween(0.0, 1.0);
-        assertThat(figures.path("handovers").asInt()).isZero();
-        JsonNode optimizer = figures.path("perReplica").path("optimizer");
-        assertThat(optimizer.path("suggestions").asInt()).as(figures.toString()).isEqualTo(total);
-        assertThat(optimizer.path("studies").asInt()).isEqualTo(STUDIES);
-        assertThat(optimizer.path("peakRunningStudies").asInt()).isBetween(1, STUDIES);
-        assertThat(optimizer.path("partitions").asText()).isEqualTo("not partitioned yet");
+        // The studies are created round robin, and each replica drives those it created: two each.
+        JsonNode replicas = figures.path("perReplica");
+        assertThat(replicas.size()).as(figures.toString()).isEqualTo(2);
+        java.util.Set<Integer> partitions = new java.util.TreeSet<>();
+        for (String name : List.of("optimizer", "optimizer-2")) {
+            JsonNode r = replicas.path(name);
+            assertThat(r.path("suggestions").asInt()).as(figures.toString()).isEqualTo(total / 2);
+            assertThat(r.path("studies").asInt()).isEqualTo(STUDIES / 2);
+            assertThat(r.path("peakRunningStudies").asInt()).isBetween(1, STUDIES / 2);
+            java.util.Set<Integer> own = PartitionRanges.parse(r.path("partitions").asText());
+            assertThat(own).as("%s owns some partitions", name).isNotEmpty();
+            assertThat(java.util.Collections.disjoint(own, partitions)).as("%s owns none of the other's", name)
+                    .isTrue();
+            partitions.addAll(own);
+        }
+        assertThat(partitions).as("every partition owned").hasSize(12);
         assertThat(output).contains("trials issued").contains("results counted twice");
     }
 }

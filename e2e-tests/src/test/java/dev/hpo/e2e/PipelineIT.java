@@ -14,6 +14,8 @@ import dev.hpo.cli.local.StackState;
 import dev.hpo.localkafka.FreePorts;
 import dev.hpo.common.json.Json;
 import dev.hpo.common.message.MessageCodec;
+import dev.hpo.common.message.PartitionRanges;
+import dev.hpo.common.message.TrialTopics;
 import dev.hpo.common.message.ProgressMessage;
 import dev.hpo.common.message.ProgressState;
 import dev.hpo.localkafka.ShareGroupConfig;
@@ -176,7 +178,7 @@ class PipelineIT {
             owns.put(p.path("name").asText(), p.path("owns").asText());
         }
         assertThat(owns).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("kafka", "-",
-                "optimizer", "lease, drives 0 running studies", "trainer-1", "idle", "trainer-2", "idle")));
+                "optimizer", "partitions 0-11 of 12, drives 0 running studies", "trainer-1", "idle", "trainer-2", "idle")));
     }
 
     @Test
@@ -378,53 +380,148 @@ class PipelineIT {
 
     @Test
     @Order(9)
-    void aStandbyOptimizerTakesTheStudiesOverWhenTheActiveOneIsKilled() throws Exception {
+    void twoReplicasShareTheStudiesAndOneKilledHasItsStudiesFinishedByTheOther() throws Exception {
         // A second replica, as a second pod of the optimizer Deployment would be.
         int port = FreePorts.pick(1).get(0);
-        String standbyUrl = "http://127.0.0.1:" + port;
+        String secondUrl = "http://127.0.0.1:" + port;
+        String firstUrl = stack.apiUrl();
         ProcessBuilder pb = new ProcessBuilder(ServiceCommands.jars(RepoHome.locate()).optimizer())
                 .redirectErrorStream(true).redirectOutput(stateDir.resolve("logs").resolve("optimizer-2.log").toFile());
         pb.environment().put("KAFKA_BOOTSTRAP", stack.bootstrap());
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        Process standby = pb.start();
+        pb.environment().put("HPO_REPLICA_ID", "optimizer-2");
+        Process second = pb.start();
         try {
+            // Kafka splits the 12 partitions of hpo.studies between the two; each is ready with its share.
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> httpStatus(standbyUrl + "/api/studies") == 503);
-            assertThat(httpStatus(standbyUrl + "/q/health/live")).isEqualTo(200);
-            assertThat(httpStatus(standbyUrl + "/q/health/ready")).as("a standby is not ready").isEqualTo(503);
+                    .until(() -> owned(secondUrl).size() > 0 && owned(firstUrl).size() < 12);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> union(owned(firstUrl), owned(secondUrl)).size() == 12);
+            Set<Integer> firstShare = owned(firstUrl);
+            Set<Integer> secondShare = owned(secondUrl);
+            assertThat(firstShare).as("no partition owned twice").doesNotContainAnyElementsOf(secondShare);
 
-            String id = client.create(SHORT_TRIALS.formatted("e2e-failover", 9, 6, 2,
-                    "  faults: {epochDelayMs: 1500}\n"), true).path("id").asText();
-            await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofMillis(300))
-                    .until(() -> client.study(id).path("counts").path("completed").asInt() >= 2);
-            ProcessHandle active = ProcessHandle.of(stack.optimizerPid()).orElseThrow();
-            active.destroyForcibly();
-            active.onExit().get(30, TimeUnit.SECONDS);
-            Instant killed = Instant.now();
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> httpStatus(standbyUrl + "/q/health/ready") == 200);
-            Duration takeover = Duration.between(killed, Instant.now());
-
-            StudyClient second = new StudyClient(standbyUrl, null);
+            StudyClient other = new StudyClient(secondUrl, null);
+            String next = other.create(SHORT_TRIALS.formatted("e2e-shared-b", 9, 4, 2, ""), true).path("id").asText();
+            assertThat(secondShare).as("a study is placed in a partition of the replica that created it")
+                    .contains(partitionOf(next));
             await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> !"RUNNING".equals(second.study(id).path("status").asText()));
-            JsonNode trials = second.trials(id);
-            assertThat(second.study(id).path("status").asText()).isEqualTo("FINISHED");
+                    .until(() -> !"RUNNING".equals(other.study(next).path("status").asText()));
+            assertThat(other.study(next).path("status").asText()).isEqualTo("FINISHED");
+            assertThat(issuers(next)).as("the second replica issued its study's trials").containsOnly("optimizer-2");
+
+            // Any replica answers for any study: reads and stops are forwarded to the owner, lists merged.
+            assertThat(client.study(next).path("status").asText()).as("read through the other replica")
+                    .isEqualTo("FINISHED");
+            assertThat(client.trials(next).findValuesAsText("number")).hasSize(4);
+            String stopped = other.create(LONG_TRIAL.formatted("e2e-shared-stop"), true).path("id").asText();
+            assertThat(secondShare).contains(partitionOf(stopped));
+            assertThat(client.stop(stopped).path("status").asText()).as("stopped through the other replica")
+                    .isEqualTo("STOPPED");
+            assertThat(other.study(stopped).path("status").asText()).isEqualTo("STOPPED");
+
+            // A study of the first replica, killed mid-study; and one to write to while its partition moves.
+            String paused = client.create(LONG_TRIAL.formatted("e2e-shared-moving"), true).path("id").asText();
+            String first = client.create(SHORT_TRIALS.formatted("e2e-shared-a", 9, 6, 2,
+                    "  faults: {epochDelayMs: 1500}\n"), true).path("id").asText();
+            assertThat(firstShare).contains(partitionOf(first), partitionOf(paused));
+            assertThat(client.list().findValuesAsText("id")).as("lists merged").contains(first, next, stopped);
+            assertThat(other.list().findValuesAsText("id")).contains(first, next, stopped);
+
+            await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofMillis(300))
+                    .until(() -> client.study(first).path("counts").path("completed").asInt() >= 2);
+            ProcessHandle killedReplica = ProcessHandle.of(stack.optimizerPid()).orElseThrow();
+            killedReplica.destroyForcibly();
+            killedReplica.onExit().get(30, TimeUnit.SECONDS);
+            Instant killed = Instant.now();
+            // Until Kafka hands the dead replica's partitions on, a write to one of its studies is refused with
+            // 503 and Retry-After; afterwards it is taken.
+            java.net.http.HttpResponse<String> moving = post(secondUrl + "/api/studies/" + paused + "/stop");
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> owned(secondUrl).size() == 12);
+            Duration takeover = Duration.between(killed, Instant.now());
+            assertThat(moving.statusCode()).as(moving.body()).isEqualTo(503);
+            assertThat(moving.headers().firstValue("Retry-After")).hasValue("5");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> post(secondUrl + "/api/studies/" + paused + "/stop").statusCode() == 200);
+            assertThat(other.study(paused).path("status").asText()).isEqualTo("STOPPED");
+
+            await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> !"RUNNING".equals(other.study(first).path("status").asText()));
+            JsonNode trials = other.trials(first);
+            assertThat(other.study(first).path("status").asText()).isEqualTo("FINISHED");
             assertThat(trials.findValuesAsText("status")).hasSize(6).containsOnly("COMPLETED");
             assertThat(trials.findValuesAsText("number")).as("no trial number repeated")
                     .containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5");
             Set<String> published = new HashSet<>();
-            new TopicProbe(stack.bootstrap()).read("hpo.results", r -> id.equals(r.key()), Integer.MAX_VALUE,
+            new TopicProbe(stack.bootstrap()).read("hpo.results", r -> first.equals(r.key()), Integer.MAX_VALUE,
                     Duration.ofSeconds(5)).forEach(r -> published.add(MessageCodec.decodeResult(r.value()).trialId()));
             assertThat(published).as("every trial's result is on hpo.results").hasSize(6);
             assertThat(trials.findValuesAsText("finishedAt").stream().map(Instant::parse))
-                    .as("the standby finished trials after the takeover").anyMatch(t -> t.isAfter(killed));
-            System.out.println("optimizer failover: the standby was ready " + takeover.toMillis()
-                    + " ms after the active replica was killed");
+                    .as("the second replica finished trials after the kill").anyMatch(t -> t.isAfter(killed));
+            assertThat(issuers(first)).as("issued by the first replica, then by the second")
+                    .containsOnly("optimizer", "optimizer-2");
+            System.out.println("optimizer partition handover: the second replica owned all 12 partitions "
+                    + takeover.toMillis() + " ms after the first was killed");
         } finally {
-            standby.destroy();
-            standby.waitFor(30, TimeUnit.SECONDS);
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
             stack.restart(StackState.OPTIMIZER);
+        }
+    }
+
+    /** The partitions of hpo.studies the replica at {@code url} owns, from its readiness data; none if not ready. */
+    private static Set<Integer> owned(String url) throws Exception {
+        JsonNode health = Json.mapper().readTree(httpBodyJson(url + "/q/health/ready"));
+        Set<Integer> owned = new java.util.TreeSet<>();
+        for (JsonNode c : health.path("checks")) {
+            if (c.path("name").asText().equals("study-recovery") && "UP".equals(c.path("status").asText())) {
+                owned.addAll(PartitionRanges.parse(c.path("data").path("partitions").asText("")));
+            }
+        }
+        return owned;
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The partition of hpo.studies a study's records land in: the one its key hashes to, read from the topic. */
+    private static int partitionOf(String studyId) {
+        return new TopicProbe(stack.bootstrap()).read("hpo.studies", r -> studyId.equals(r.key()), 1,
+                Duration.ofSeconds(10)).get(0).partition();
+    }
+
+    /** The replicas named in the {@code hpo-replica} header of the study's trial records. */
+    private static Set<String> issuers(String studyId) {
+        Set<String> replicas = new HashSet<>();
+        new TopicProbe(stack.bootstrap()).read("hpo.trials.dl4j", r -> r.key() != null && r.key().startsWith(studyId),
+                Integer.MAX_VALUE, Duration.ofSeconds(5)).forEach(r -> replicas.add(
+                TopicProbe.header(r, TrialTopics.REPLICA_HEADER)));
+        return replicas;
+    }
+
+    /** A POST without a body to {@code url}. */
+    private static java.net.http.HttpResponse<String> post(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).timeout(Duration.ofSeconds(40))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of a GET of {@code url} asking for JSON, whatever its status; {@code {}} if nothing answers. */
+    private static String httpBodyJson(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).header("Accept", "application/json").timeout(Duration.ofSeconds(10))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            return "{}";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "{}";
         }
     }
 

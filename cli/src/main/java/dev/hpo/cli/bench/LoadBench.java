@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.cli.api.StudyClient;
 import dev.hpo.cli.bench.LoadAudit.StudyOutcome;
-import dev.hpo.cli.bench.TrialFlow.LeaseChange;
 import dev.hpo.cli.local.LocalStack;
 import dev.hpo.cli.local.RepoHome;
 import dev.hpo.cli.local.RunningStack;
@@ -67,7 +66,7 @@ public final class LoadBench implements Callable<Integer> {
     Integer initialPoints;
 
     @Option(names = "--kill-replica-at", paramLabel = "SECONDS",
-            description = "SIGKILL the replica holding the lease this long after the studies are created")
+            description = "SIGKILL the replica owning the most partitions this long after the studies are created")
     Integer killAt;
 
     @Option(names = "--timeout", defaultValue = "60", paramLabel = "MINUTES",
@@ -138,12 +137,14 @@ public final class LoadBench implements Callable<Integer> {
         try (StubWorkers stubs = new StubWorkers(client, group, topic);
              ReplicaWatch watch = new ReplicaWatch(running.state().optimizers())) {
             stubs.start(workers);
-            watch.awaitHolder(Duration.ofMinutes(2));
-            Supplier<StudyClient> api = () -> holderApi(running, watch);
+            watch.awaitCovered(Duration.ofMinutes(2));
+            Supplier<List<StudyClient>> api = () -> ownerApis(running, watch);
             long start = System.currentTimeMillis();
             List<String> ids = new ArrayList<>();
+            // Round robin over the replicas: each places a study it is sent in one of its own partitions.
+            List<StudyClient> creators = api.get();
             for (int i = 0; i < studies; i++) {
-                ids.add(api.get().create(spec(i), false).path("id").asText());
+                ids.add(creators.get(i % creators.size()).create(spec(i), false).path("id").asText());
             }
             out.printf("created %d studies of %d trials in %d ms%n", studies, trials, System.currentTimeMillis() - start);
             Kill kill = awaitStudies(api, ids, stubs, watch, start);
@@ -156,22 +157,22 @@ public final class LoadBench implements Callable<Integer> {
             watch.close();
             Map<String, StudyOutcome> outcomes = outcomes(api.get(), ids);
             TopicLog log = TopicLog.read(client, topic, StubTopics.RESULTS);
-            List<LeaseChange> leases = watch.leases();
-            TrialFlow flow = TrialFlow.of(log, leases);
+            TrialFlow flow = TrialFlow.of(log);
             return new LoadFigures(this, end - start, flow, LoadAudit.of(log, outcomes, trials), watch.figures(),
-                    1 - stubs.busy().toMillis() / ((double) workers * (end - start)), leases,
-                    kill == null ? null : kill.handover(leases, log));
+                    1 - stubs.busy().toMillis() / ((double) workers * (end - start)),
+                    kill == null ? null : kill.handover(watch.coverage(), log));
         }
     }
 
     /**
-     * The API of the replica that holds the lease, once the watch has seen one: a standby refuses study requests.
-     * While none holds it (a handover), the first replica's, which then answers with an error.
+     * The APIs of the replicas the watch sees ready: each answers for the studies it owns. While none is (a
+     * handover of everything), the first replica's, which then answers with an error.
      */
-    private static StudyClient holderApi(RunningStack running, ReplicaWatch watch) {
-        String url = running.state().optimizers().stream().filter(p -> p.name().equals(watch.holder())).findFirst()
-                .map(p -> "http://127.0.0.1:" + p.port()).orElse(running.apiUrl());
-        return new StudyClient(url, null);
+    private static List<StudyClient> ownerApis(RunningStack running, ReplicaWatch watch) {
+        List<String> owners = watch.owners();
+        List<StudyClient> apis = running.state().optimizers().stream().filter(p -> owners.contains(p.name()))
+                .map(p -> new StudyClient("http://127.0.0.1:" + p.port(), null)).toList();
+        return apis.isEmpty() ? List.of(new StudyClient(running.apiUrl(), null)) : apis;
     }
 
     /** The trial topic as the trainers make it, and the share group at the earliest offset (ShareGroups). */
@@ -204,8 +205,8 @@ public final class LoadBench implements Callable<Integer> {
         return spec.toString();
     }
 
-    /** Waits until no study runs, printing progress and killing the lease holder when asked; returns the kill. */
-    private Kill awaitStudies(Supplier<StudyClient> api, List<String> ids, StubWorkers stubs, ReplicaWatch watch, long start)
+    /** Waits until no study runs, printing progress and killing a replica when asked; returns the kill. */
+    private Kill awaitStudies(Supplier<List<StudyClient>> api, List<String> ids, StubWorkers stubs, ReplicaWatch watch, long start)
             throws InterruptedException {
         long deadline = start + TimeUnit.MINUTES.toMillis(timeoutMinutes);
         long nextProgress = start + PROGRESS_EVERY.toMillis();
@@ -213,10 +214,10 @@ public final class LoadBench implements Callable<Integer> {
         Kill kill = null;
         while (true) {
             long now = System.currentTimeMillis();
-            if (killAt != null && kill == null && now - start >= killAt * 1000L && watch.holder() != null) {
+            if (killAt != null && kill == null && now - start >= killAt * 1000L && watch.largestOwner() != null) {
                 kill = Kill.of(watch);
-                out.printf("[%4d s] SIGKILL %s (pid %d), the lease holder%n", (now - start) / 1000, kill.replica(),
-                        watch.pid(kill.replica()));
+                out.printf("[%4d s] SIGKILL %s (pid %d), the replica owning the most partitions%n",
+                        (now - start) / 1000, kill.replica(), watch.pid(kill.replica()));
             }
             long running = running(api.get(), ids);
             if (running == 0) {
@@ -224,10 +225,10 @@ public final class LoadBench implements Callable<Integer> {
             }
             if (now >= nextProgress) {
                 long taken = stubs.taken();
-                out.printf("[%4d s] trials taken %d of %d (%.1f/s), completed %d, studies running %d of %d, lease %s%n",
-                        (now - start) / 1000, taken, (long) studies * trials,
+                out.printf("[%4d s] trials taken %d of %d (%.1f/s), completed %d, studies running %d of %d, "
+                                + "partitions %s%n", (now - start) / 1000, taken, (long) studies * trials,
                         (taken - lastTaken) * 1000.0 / PROGRESS_EVERY.toMillis(), stubs.completed(), running, studies,
-                        Optional.ofNullable(watch.holder()).orElse("none"));
+                        watch.covered() ? "all owned" : "some unowned");
                 lastTaken = taken;
                 nextProgress += PROGRESS_EVERY.toMillis();
             }
@@ -239,26 +240,41 @@ public final class LoadBench implements Callable<Integer> {
         }
     }
 
-    /** Studies of {@code ids} still running; all of them while the API does not answer (a handover). */
-    private static long running(StudyClient api, List<String> ids) {
-        try {
-            long ended = 0;
-            for (JsonNode s : api.list()) {
-                if (ids.contains(s.path("id").asText()) && !"RUNNING".equals(s.path("status").asText())) {
-                    ended++;
+    /**
+     * Studies of {@code ids} still running, from the lists of every replica (each lists the studies it owns); a
+     * study no replica lists (its partition moving) counts as running.
+     */
+    private static long running(List<StudyClient> apis, List<String> ids) {
+        java.util.Set<String> ended = new java.util.HashSet<>();
+        for (StudyClient api : apis) {
+            try {
+                for (JsonNode s : api.list()) {
+                    if (ids.contains(s.path("id").asText()) && !"RUNNING".equals(s.path("status").asText())) {
+                        ended.add(s.path("id").asText());
+                    }
                 }
+            } catch (RuntimeException e) {
+                // gone or recovering: its studies count as running
             }
-            return ids.size() - ended;
-        } catch (RuntimeException e) {
-            return ids.size();
         }
+        return ids.size() - ended.size();
     }
 
-    private static Map<String, StudyOutcome> outcomes(StudyClient api, List<String> ids) {
+    /** Each study as the replica that owns it answers; UNKNOWN where none does. */
+    private static Map<String, StudyOutcome> outcomes(List<StudyClient> apis, List<String> ids) {
         Map<String, StudyOutcome> outcomes = new LinkedHashMap<>();
         for (String id : ids) {
-            JsonNode s = api.study(id);
-            outcomes.put(id, new StudyOutcome(s.path("status").asText(), s.path("counts").path("completed").asLong()));
+            outcomes.put(id, new StudyOutcome("UNKNOWN", 0));
+            for (StudyClient api : apis) {
+                try {
+                    JsonNode s = api.study(id);
+                    outcomes.put(id, new StudyOutcome(s.path("status").asText(),
+                            s.path("counts").path("completed").asLong()));
+                    break;
+                } catch (RuntimeException e) {
+                    // another replica's study
+                }
+            }
         }
         return outcomes;
     }
@@ -267,17 +283,24 @@ public final class LoadBench implements Callable<Integer> {
     record Kill(String replica, long at) {
 
         static Kill of(ReplicaWatch watch) {
-            String replica = watch.holder();
+            String replica = watch.largestOwner();
             ProcessHandle.of(watch.pid(replica)).ifPresent(ProcessHandle::destroyForcibly);
             return new Kill(replica, System.currentTimeMillis());
         }
 
-        /** How the lease moved on: when another replica was seen holding it, when the next trial was issued. */
-        LoadFigures.Handover handover(List<LeaseChange> leases, TopicLog log) {
-            long ready = leases.stream().filter(c -> c.at() >= at && c.replica() != null
-                    && !c.replica().equals(replica)).mapToLong(c -> c.at() - at).min().orElse(-1);
-            long flow = log.trials().stream().mapToLong(TopicLog.IssuedTrial::at).filter(t -> t >= at)
-                    .map(t -> t - at).min().orElse(-1);
+        /**
+         * How the studies moved on: when every partition was seen owned again after a gap, and when another
+         * replica first issued a trial of a study the killed one had issued trials for.
+         */
+        LoadFigures.Handover handover(List<ReplicaWatch.Coverage> coverage, TopicLog log) {
+            long gap = coverage.stream().filter(c -> c.at() >= at && !c.complete()).mapToLong(ReplicaWatch.Coverage::at)
+                    .min().orElse(-1);
+            long ready = gap < 0 ? -1 : coverage.stream().filter(c -> c.at() >= gap && c.complete())
+                    .mapToLong(c -> c.at() - at).min().orElse(-1);
+            java.util.Set<String> orphaned = new java.util.HashSet<>();
+            log.trials().stream().filter(t -> t.replica().equals(replica)).forEach(t -> orphaned.add(t.studyId()));
+            long flow = log.trials().stream().filter(t -> t.at() >= at && orphaned.contains(t.studyId())
+                    && !t.replica().equals(replica)).mapToLong(t -> t.at() - at).min().orElse(-1);
             return new LoadFigures.Handover(replica, ready, flow);
         }
     }

@@ -2,7 +2,6 @@ package dev.hpo.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.cli.bench.ReplicaWatch.ReplicaFigures;
-import dev.hpo.cli.bench.TrialFlow.LeaseChange;
 import dev.hpo.cli.bench.TrialFlow.ReplicaShare;
 import dev.hpo.cli.demo.Table;
 import dev.hpo.common.json.Json;
@@ -18,41 +17,27 @@ import java.util.TreeMap;
  * @param wallMillis   from the first study created to the last one ended
  * @param flow         suggestions and result-to-next-trial latencies, from the topics
  * @param audit        lost and doubled trials, from the topics and the API
- * @param replicas     each optimizer replica's CPU, suggestion timer and peak of running studies
+ * @param replicas     each optimizer replica's CPU, suggestion timer, peaks of running studies and partitions,
+ *                     partitions owned and handovers
  * @param stubIdle     the stub workers' idle fraction: 1 - (summed busy time) / (workers x wall time)
- * @param leases       every change of lease holder seen
  * @param handover     the handover after {@code --kill-replica-at}, or null without it
  */
 record LoadFigures(LoadBench bench, long wallMillis, TrialFlow flow, LoadAudit audit,
-                   Map<String, ReplicaFigures> replicas, double stubIdle, List<LeaseChange> leases,
-                   Handover handover) {
-
-    /** Partition ownership is not built yet: one replica holds the lease and drives every study. */
-    static final String PARTITIONS = "not partitioned yet";
+                   Map<String, ReplicaFigures> replicas, double stubIdle, Handover handover) {
 
     /**
      * The handover after the kill.
      *
-     * @param killed         the replica killed with SIGKILL, the lease holder at the time
-     * @param readyMillis    until another replica was seen holding the lease; -1 if none was
-     * @param flowingMillis  until the next trial record; -1 if none came
+     * @param killed         the replica killed with SIGKILL, the one that owned the most partitions
+     * @param readyMillis    until the live replicas were seen owning every partition again; -1 if they were not
+     * @param flowingMillis  until the next trial record of a study the killed replica drove; -1 if none came
      */
     record Handover(String killed, long readyMillis, long flowingMillis) {
     }
 
-    /** Changes from one lease holder to another (gaps without one skipped); the first holder is no handover. */
+    /** Partitions taken over or given up after the first assignment, summed over the replicas. */
     long handovers() {
-        String last = null;
-        long changes = 0;
-        for (LeaseChange c : leases) {
-            if (c.replica() != null) {
-                if (last != null && !last.equals(c.replica())) {
-                    changes++;
-                }
-                last = c.replica();
-            }
-        }
-        return changes;
+        return replicas.values().stream().mapToLong(ReplicaFigures::handovers).sum();
     }
 
     /** The mean time of one suggestion batch over every replica's timer, ms; -1 without one. */
@@ -62,7 +47,7 @@ record LoadFigures(LoadBench bench, long wallMillis, TrialFlow flow, LoadAudit a
         return batches == 0 ? -1 : seconds * 1000 / batches;
     }
 
-    /** The optimizer processes' CPU time (every replica, standbys too) per suggestion, ms. */
+    /** The optimizer processes' CPU time (every replica) per suggestion, ms. */
     double cpuMillisPerSuggestion() {
         long cpu = replicas.values().stream().mapToLong(r -> r.cpu().toMillis()).sum();
         return flow.suggestions() == 0 ? 0 : (double) cpu / flow.suggestions();
@@ -84,7 +69,7 @@ record LoadFigures(LoadBench bench, long wallMillis, TrialFlow flow, LoadAudit a
                 .add(List.of("handovers", Long.toString(handovers())));
         if (handover != null) {
             figures.add(List.of("after SIGKILL of " + handover.killed(), String.format(
-                    "another replica holds the lease in %d ms, trials flow again in %d ms", handover.readyMillis(),
+                    "every partition owned again in %d ms, its studies' trials flow again in %d ms", handover.readyMillis(),
                     handover.flowingMillis())));
         }
         b.append(figures.text());
@@ -95,7 +80,8 @@ record LoadFigures(LoadBench bench, long wallMillis, TrialFlow flow, LoadAudit a
             ReplicaFigures r = replicas.get(name);
             owners.add(List.of(name, Long.toString(share.suggestions()),
                     String.format("%.1f", share.suggestionsPerSecond()), Long.toString(share.studies()),
-                    r == null ? "-" : Long.toString(r.peakRunningStudies()), PARTITIONS,
+                    r == null ? "-" : Long.toString(r.peakRunningStudies()),
+                    r == null || r.partitions().isEmpty() ? "-" : r.partitions(),
                     r == null ? "-" : String.format("%.1f", r.cpu().toMillis() / 1000.0)));
         }
         b.append(owners.text());
@@ -112,7 +98,7 @@ record LoadFigures(LoadBench bench, long wallMillis, TrialFlow flow, LoadAudit a
         return b.toString();
     }
 
-    /** Every replica, watched or credited with suggestions (a trial issued before the watch saw a holder). */
+    /** Every replica, watched or credited with suggestions. */
     private List<String> replicaNames() {
         TreeMap<String, Boolean> names = new TreeMap<>();
         replicas.keySet().forEach(n -> names.put(n, true));
@@ -135,9 +121,10 @@ record LoadFigures(LoadBench bench, long wallMillis, TrialFlow flow, LoadAudit a
             ReplicaShare share = flow.perReplica().getOrDefault(name, new ReplicaShare(0, 0, 0));
             ReplicaFigures r = replicas.get(name);
             ObjectNode node = perReplica.putObject(name).put("suggestions", share.suggestions())
-                    .put("suggestionsPerSecond", share.suggestionsPerSecond()).put("studies", share.studies())
-                    .put("partitions", PARTITIONS);
+                    .put("suggestionsPerSecond", share.suggestionsPerSecond()).put("studies", share.studies());
             if (r != null) {
+                node.put("partitions", r.partitions()).put("peakPartitions", r.peakPartitions())
+                        .put("handovers", r.handovers());
                 node.put("peakRunningStudies", r.peakRunningStudies()).put("cpuSeconds", r.cpu().toMillis() / 1000.0)
                         .put("suggestBatches", r.suggestBatches());
             }

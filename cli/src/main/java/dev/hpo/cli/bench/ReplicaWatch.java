@@ -1,9 +1,9 @@
 package dev.hpo.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hpo.cli.bench.TrialFlow.LeaseChange;
 import dev.hpo.cli.local.StackProcess;
 import dev.hpo.common.json.Json;
+import dev.hpo.common.message.PartitionRanges;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +18,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Watches the optimizer replicas while the bench runs, on a thread of its own: which one holds the lease and
- * drives the studies (its readiness check {@code study-recovery} is up), how many running studies it drives, each replica's CPU time
- * and its suggestion timer ({@code hpo_suggest_seconds} on {@code /q/metrics}). A replica's last figures are kept
- * after it is gone.
+ * Watches the optimizer replicas while the bench runs, on a thread of its own: which partitions of
+ * {@code hpo.studies} each one owns and how many running studies it drives (the data of its readiness check
+ * {@code study-recovery}), whether the live replicas together own every partition, each replica's CPU time, its
+ * suggestion timer ({@code hpo_suggest_seconds}) and its handovers ({@code hpo_optimizer_handovers_total}) on
+ * {@code /q/metrics}. A replica's last figures are kept after it is gone.
  */
 final class ReplicaWatch implements AutoCloseable {
 
@@ -29,26 +30,34 @@ final class ReplicaWatch implements AutoCloseable {
     private static final int METRICS_EVERY = 20;
 
     /**
-     * A replica's last figures: CPU since the watch began, suggestion batches and their summed time, and the most
-     * running studies it drove at once.
+     * A replica's last figures: CPU since the watch began, suggestion batches and their summed time, the most
+     * running studies it drove at once, the partitions it owned when last seen and the most it owned, and its
+     * handovers (partitions taken over or given up after its first assignment).
      */
-    record ReplicaFigures(Duration cpu, long suggestBatches, double suggestSeconds, long peakRunningStudies) {
+    record ReplicaFigures(Duration cpu, long suggestBatches, double suggestSeconds, long peakRunningStudies,
+                          String partitions, long peakPartitions, long handovers) {
+    }
+
+    /** From time {@code at} (epoch ms) on, the live replicas together owned every partition, or not. */
+    record Coverage(long at, boolean complete) {
     }
 
     private final List<StackProcess> replicas;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<String, Duration> cpuAtStart = new LinkedHashMap<>();
     private final Map<String, ReplicaFigures> figures = new LinkedHashMap<>();
-    private final List<LeaseChange> leases = new ArrayList<>();
+    private final List<Coverage> coverage = new ArrayList<>();
+    /** The replicas seen ready, with the partitions they own, as last seen; a replica gone is removed. */
+    private final Map<String, java.util.Set<Integer>> owners = new LinkedHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
-    private String holder;
+    private int partitionCount;
 
     ReplicaWatch(List<StackProcess> replicas) {
         this.replicas = List.copyOf(replicas);
         for (StackProcess p : replicas) {
             cpuAtStart.put(p.name(), cpu(p).orElse(Duration.ZERO));
-            figures.put(p.name(), new ReplicaFigures(Duration.ZERO, 0, 0, 0));
+            figures.put(p.name(), new ReplicaFigures(Duration.ZERO, 0, 0, 0, "", 0, 0));
         }
         thread = new Thread(this::watch, "replica-watch");
         thread.setDaemon(true);
@@ -57,65 +66,89 @@ final class ReplicaWatch implements AutoCloseable {
 
     private void watch() {
         for (long round = 0; running; round++) {
-            String active = null;
             for (StackProcess p : replicas) {
                 Optional<Duration> cpu = cpu(p);
                 if (cpu.isEmpty()) {
+                    gone(p.name());
                     continue;
                 }
                 JsonNode check = recovery(p);
-                // UP: holds the lease and has recovered the studies, i.e. drives them.
-                boolean holds = check != null && "UP".equals(check.path("status").asText());
-                if (holds) {
-                    active = p.name();
-                }
+                // UP: it has recovered the studies of the partitions first assigned to it.
+                boolean ready = check != null && "UP".equals(check.path("status").asText());
+                JsonNode data = ready ? check.path("data") : Json.mapper().createObjectNode();
                 boolean scrape = round % METRICS_EVERY == 0;
-                update(p, cpu.get(), holds ? check.path("data").path("runningStudies").asLong() : 0,
-                        scrape ? suggestTimer(p) : null);
+                update(p, cpu.get(), ready, data, scrape ? metrics(p) : null);
             }
-            noteHolder(active);
+            noteCoverage();
             pause();
         }
     }
 
-    private synchronized void update(StackProcess p, Duration cpu, long runningStudies, double[] timer) {
+    private synchronized void update(StackProcess p, Duration cpu, boolean ready, JsonNode data, double[] metrics) {
         ReplicaFigures last = figures.get(p.name());
+        String partitions = data.path("partitions").asText("");
         figures.put(p.name(), new ReplicaFigures(cpu.minus(cpuAtStart.get(p.name())),
-                timer != null ? (long) timer[0] : last.suggestBatches(),
-                timer != null ? timer[1] : last.suggestSeconds(), Math.max(last.peakRunningStudies(), runningStudies)));
-    }
-
-    private synchronized void noteHolder(String active) {
-        if (!Objects.equals(active, holder)) {
-            holder = active;
-            leases.add(new LeaseChange(System.currentTimeMillis(), active));
+                metrics != null ? (long) metrics[0] : last.suggestBatches(),
+                metrics != null ? metrics[1] : last.suggestSeconds(),
+                Math.max(last.peakRunningStudies(), data.path("runningStudies").asLong()),
+                ready ? partitions : last.partitions(),
+                Math.max(last.peakPartitions(), data.path("ownedPartitions").asLong()),
+                metrics != null ? (long) metrics[2] : last.handovers()));
+        if (ready) {
+            owners.put(p.name(), PartitionRanges.parse(partitions));
+            partitionCount = Math.max(partitionCount, data.path("partitionCount").asInt());
+        } else {
+            owners.remove(p.name());
         }
     }
 
-    /** The replica that holds the lease now, as last seen; null if none does. */
-    synchronized String holder() {
-        return holder;
+    private synchronized void gone(String name) {
+        owners.remove(name);
+    }
+
+    private synchronized void noteCoverage() {
+        java.util.Set<Integer> union = new java.util.HashSet<>();
+        owners.values().forEach(union::addAll);
+        boolean complete = partitionCount > 0 && union.size() == partitionCount;
+        if (coverage.isEmpty() || coverage.get(coverage.size() - 1).complete() != complete) {
+            coverage.add(new Coverage(System.currentTimeMillis(), complete));
+        }
+    }
+
+    /** The replicas seen ready and alive, which answer study requests. */
+    synchronized List<String> owners() {
+        return List.copyOf(owners.keySet());
+    }
+
+    /** The live replica that owns the most partitions; null if none is ready. */
+    synchronized String largestOwner() {
+        return owners.entrySet().stream().max(java.util.Comparator.comparingInt(e -> e.getValue().size()))
+                .map(Map.Entry::getKey).orElse(null);
     }
 
     /**
-     * Waits until some replica is seen holding the lease and driving the studies.
+     * Waits until the live replicas together own every partition, each of them ready.
      *
-     * @throws IllegalStateException if none does within {@code timeout}
+     * @throws IllegalStateException if they do not within {@code timeout}
      */
-    void awaitHolder(Duration timeout) throws InterruptedException {
+    void awaitCovered(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (holder() == null) {
+        while (!covered()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no optimizer replica held the lease within " + timeout.toSeconds()
-                        + " s");
+                throw new IllegalStateException("the optimizer replicas did not own every partition of hpo.studies "
+                        + "within " + timeout.toSeconds() + " s");
             }
             Thread.sleep(PERIOD.toMillis());
         }
     }
 
-    /** Every change of lease holder seen, in time order (the first is the first holder seen). */
-    synchronized List<LeaseChange> leases() {
-        return List.copyOf(leases);
+    synchronized boolean covered() {
+        return !coverage.isEmpty() && coverage.get(coverage.size() - 1).complete();
+    }
+
+    /** Every change of coverage seen, in time order. */
+    synchronized List<Coverage> coverage() {
+        return List.copyOf(coverage);
     }
 
     /** Each replica's last figures, by name. */
@@ -149,21 +182,26 @@ final class ReplicaWatch implements AutoCloseable {
         return null;
     }
 
-    /** {@code hpo_suggest_seconds} count and sum, summed over its series; null without an answer. */
-    private double[] suggestTimer(StackProcess p) {
+    /**
+     * {@code hpo_suggest_seconds} count and sum, summed over its series, and {@code hpo_optimizer_handovers_total};
+     * null without an answer.
+     */
+    private double[] metrics(StackProcess p) {
         String body = get(p, "/q/metrics", "text/plain");
         if (body == null) {
             return null;
         }
-        double[] timer = new double[2];
+        double[] values = new double[3];
         for (String line : body.split("\n")) {
             if (line.startsWith("hpo_suggest_seconds_count")) {
-                timer[0] += value(line);
+                values[0] += value(line);
             } else if (line.startsWith("hpo_suggest_seconds_sum")) {
-                timer[1] += value(line);
+                values[1] += value(line);
+            } else if (line.startsWith("hpo_optimizer_handovers_total")) {
+                values[2] += value(line);
             }
         }
-        return timer;
+        return values;
     }
 
     private static double value(String line) {
@@ -206,7 +244,7 @@ final class ReplicaWatch implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         for (StackProcess p : replicas) {
-            cpu(p).ifPresent(cpu -> update(p, cpu, 0, suggestTimer(p)));
+            cpu(p).ifPresent(cpu -> update(p, cpu, false, Json.mapper().createObjectNode(), metrics(p)));
         }
     }
 }

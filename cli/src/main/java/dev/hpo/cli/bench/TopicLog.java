@@ -5,6 +5,8 @@ import dev.hpo.common.message.MessageCodec;
 import dev.hpo.common.message.ResultMessage;
 import dev.hpo.common.message.TrialMessage;
 import dev.hpo.common.message.TrialStatus;
+import dev.hpo.common.message.TrialTopics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -27,9 +30,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 record TopicLog(List<IssuedTrial> trials, List<ReportedResult> results, int unreadable) {
 
-    /** A record of a trial topic; {@code at} is the record's timestamp (the optimizer's send time), epoch ms. */
-    record IssuedTrial(String studyId, String trialId, int number, int attempt, long at) {
+    /**
+     * A record of a trial topic; {@code at} is the record's timestamp (the optimizer's send time), epoch ms;
+     * {@code replica} the optimizer replica that issued it (header {@code hpo-replica}), or {@link #UNNAMED}.
+     */
+    record IssuedTrial(String studyId, String trialId, int number, int attempt, long at, String replica) {
     }
+
+    /** The replica of a trial record without the {@code hpo-replica} header. */
+    static final String UNNAMED = "(unnamed)";
 
     /** A record of {@code hpo.results}; {@code at} is the record's timestamp (the worker's send time), epoch ms. */
     record ReportedResult(String studyId, String trialId, int attempt, TrialStatus status, long at) {
@@ -63,7 +72,9 @@ record TopicLog(List<IssuedTrial> trials, List<ReportedResult> results, int unre
                     try {
                         if (r.topic().equals(trialTopic)) {
                             TrialMessage t = MessageCodec.decodeTrial(r.value());
-                            trials.add(new IssuedTrial(t.studyId(), t.trialId(), t.number(), t.attempt(), r.timestamp()));
+                            Header replica = r.headers().lastHeader(TrialTopics.REPLICA_HEADER);
+                            trials.add(new IssuedTrial(t.studyId(), t.trialId(), t.number(), t.attempt(), r.timestamp(),
+                                    replica == null ? UNNAMED : new String(replica.value(), StandardCharsets.UTF_8)));
                         } else {
                             ResultMessage m = MessageCodec.decodeResult(r.value());
                             results.add(new ReportedResult(m.studyId(), m.trialId(), m.attempt(), m.status(),

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  *
  * @param suggestions            trials issued for the first time (re-issues not counted)
  * @param spanMillis             from the first first-issue to the last
- * @param perReplica             first issues by the replica that held the lease at the time (today's only issuer),
- *                               as the lease watch saw it (polled, so a few trials at a change may be misattributed)
+ * @param perReplica             first issues by the replica that issued them (the trial record's {@code hpo-replica}
+ *                               header)
  * @param latenciesMillis        for each result, the time until the next trial record of its study, ascending;
  *                               the last results of a study, followed by none, are left out
  */
@@ -30,10 +30,6 @@ record TrialFlow(long suggestions, long spanMillis, Map<String, ReplicaShare> pe
         double suggestionsPerSecond() {
             return spanMillis <= 0 ? 0 : suggestions * 1000.0 / spanMillis;
         }
-    }
-
-    /** From time {@code at} (epoch ms) on, {@code replica} held the lease; null while none did. */
-    record LeaseChange(long at, String replica) {
     }
 
     TrialFlow {
@@ -55,8 +51,8 @@ record TrialFlow(long suggestions, long spanMillis, Map<String, ReplicaShare> pe
         return latenciesMillis.get(Math.max(0, Math.min(latenciesMillis.size() - 1, rank - 1)));
     }
 
-    /** The flow in {@code log}, first issues attributed to the lease holders of {@code leases} (in time order). */
-    static TrialFlow of(TopicLog log, List<LeaseChange> leases) {
+    /** The flow in {@code log}, first issues attributed to the replicas that issued them. */
+    static TrialFlow of(TopicLog log) {
         Set<String> seen = new HashSet<>();
         List<IssuedTrial> first = new ArrayList<>();
         Map<String, List<Long>> trialTimes = new HashMap<>();
@@ -71,7 +67,7 @@ record TrialFlow(long suggestions, long spanMillis, Map<String, ReplicaShare> pe
         long max = first.stream().mapToLong(IssuedTrial::at).max().orElse(0);
         Map<String, List<IssuedTrial>> byHolder = new TreeMap<>();
         for (IssuedTrial t : first) {
-            byHolder.computeIfAbsent(holderAt(leases, t.at()), h -> new ArrayList<>()).add(t);
+            byHolder.computeIfAbsent(t.replica(), h -> new ArrayList<>()).add(t);
         }
         Map<String, ReplicaShare> perReplica = new TreeMap<>();
         byHolder.forEach((holder, issued) -> perReplica.put(holder, new ReplicaShare(issued.size(),
@@ -88,17 +84,6 @@ record TrialFlow(long suggestions, long spanMillis, Map<String, ReplicaShare> pe
         }
         latencies.sort(Comparator.naturalOrder());
         return new TrialFlow(first.size(), max - min, perReplica, latencies);
-    }
-
-    private static String holderAt(List<LeaseChange> leases, long at) {
-        String holder = null;
-        for (LeaseChange c : leases) {
-            if (c.at() > at) {
-                break;
-            }
-            holder = c.replica();
-        }
-        return holder == null ? "(none seen)" : holder;
     }
 
     private static int firstAtOrAfter(List<Long> sorted, long at) {

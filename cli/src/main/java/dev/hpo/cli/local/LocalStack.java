@@ -122,9 +122,8 @@ public final class LocalStack {
 
     /**
      * Starts the broker, {@code optimizers} optimizer replicas and {@code trainers} trainers, and returns once
-     * every trainer and the first optimizer answer their readiness check and the other replicas their liveness
-     * check (a standby is not ready while another replica holds the lease). On failure everything started is
-     * stopped again.
+     * every one answers its readiness check (a replica is ready once it recovered the studies of the partitions
+     * Kafka first assigned it). On failure everything started is stopped again.
      *
      * @throws IllegalStateException if the stack is already up, or a process fails or is not ready
      *     within 120 s (the message holds the tail of its log)
@@ -246,21 +245,9 @@ public final class LocalStack {
         return dash < 0 ? 1 : Integer.parseInt(name.substring(dash + 1));
     }
 
-    /**
-     * Waits until the trainers among {@code started} are ready, and its optimizer replicas live; if the stack has
-     * several replicas, also until one of them is ready (holds the lease), since a standby is never ready.
-     */
+    /** Waits until every process among {@code started} is ready. */
     private void awaitStarted(List<StackProcess> started, StackState state) {
-        ServiceReadiness readiness = new ServiceReadiness();
-        boolean replicated = state.optimizers().size() > 1;
-        List<StackProcess> ready = started.stream()
-                .filter(p -> !replicated || !StackState.isOptimizer(p.name())).toList();
-        readiness.await(ready, READY_TIMEOUT);
-        if (replicated) {
-            readiness.awaitLive(started.stream().filter(p -> StackState.isOptimizer(p.name())).toList(),
-                    READY_TIMEOUT);
-            readiness.awaitAny(state.optimizers(), READY_TIMEOUT);
-        }
+        new ServiceReadiness().await(started, READY_TIMEOUT);
     }
 
     /**

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the optimizer's API URL, the Kafka bootstrap address and each process: running or gone, "
-                + "its port, what it owns (the optimizer lease or standby, a trainer's trial) and its log.")
+                + "its port, what it owns (an optimizer's partitions and running studies, a trainer's trial) and its log.")
 final class LocalStatusCommand implements Callable<Integer> {
 
     @ParentCommand

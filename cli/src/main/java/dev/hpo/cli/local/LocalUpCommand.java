@@ -35,8 +35,8 @@ final class LocalUpCommand implements Callable<Integer> {
 
     @Option(names = "--optimizers", paramLabel = "R",
             description = "Number of optimizer replicas (default: 1 for a new stack, as many as it has for one that "
-                    + "is up): optimizer, optimizer-2, ...; one holds the lease and drives the studies, the others "
-                    + "stand by (live, not ready) and take over if it dies.")
+                    + "is up): optimizer, optimizer-2, ...; Kafka spreads the partitions of hpo.studies over "
+                    + "them, each drives the studies of its partitions, and a dead replica's go to the others.")
     private Integer optimizers;
 
     @Option(names = "--secure",

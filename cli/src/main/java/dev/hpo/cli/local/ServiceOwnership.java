@@ -11,7 +11,7 @@ import java.time.Duration;
 
 /**
  * What a process of the local stack owns, read from its readiness answer for {@code ./hpo local status}: an
- * optimizer replica whether it holds the lease (and so drives every running study) or stands by, a trainer the
+ * optimizer replica the partitions of {@code hpo.studies} it owns and the running studies it drives, a trainer the
  * trial it trains. The broker owns no work.
  */
 public final class ServiceOwnership {
@@ -22,7 +22,10 @@ public final class ServiceOwnership {
     private ServiceOwnership() {
     }
 
-    /** One phrase: {@code lease, drives 3 running studies}, {@code standby}, {@code trial s-1.t4}, {@code idle}. */
+    /**
+     * One phrase: {@code partitions 0-5 of 12, drives 3 running studies}, {@code no partition (12 replicas own all
+     * 12)}, {@code trial s-1.t4}, {@code idle}.
+     */
     public static String of(StackProcess process) {
         if (process.name().equals(StackState.KAFKA)) {
             return "-";
@@ -38,16 +41,21 @@ public final class ServiceOwnership {
                 : trainer(check(health, "trial-worker"));
     }
 
-    /** {@code data} of the optimizer's {@code study-recovery} check: {@code lease}, {@code runningStudies}. */
+    /**
+     * {@code data} of the optimizer's {@code study-recovery} check: {@code partitions} (ranges),
+     * {@code partitionCount}, {@code runningStudies}; a replica still recovering has none of them yet.
+     */
     static String optimizer(JsonNode data) {
-        String lease = data.path("lease").asText("");
-        return switch (lease) {
-            case "HOLDER" -> data.path("runningStudies").isMissingNode() ? "lease, recovering the studies"
-                    : "lease, drives " + data.path("runningStudies").asLong() + " running studies";
-            case "STANDBY" -> "standby (another replica holds the lease)";
-            case "" -> "unknown";
-            default -> "no lease yet (" + lease + ")";
-        };
+        if (!data.has("partitionCount") || data.path("partitionCount").asInt() == 0) {
+            return "joining group hpo-optimizer";
+        }
+        String partitions = data.path("partitions").asText("");
+        int count = data.path("partitionCount").asInt();
+        if (partitions.isEmpty()) {
+            return "no partition of " + count + " (recovering, or more replicas than partitions)";
+        }
+        return "partitions " + partitions + " of " + count + ", drives " + data.path("runningStudies").asLong()
+                + " running studies";
     }
 
     /** {@code data} of the trainer's {@code trial-worker} check: {@code trial}, {@code device}. */

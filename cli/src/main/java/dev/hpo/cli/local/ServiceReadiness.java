@@ -32,32 +32,6 @@ final class ServiceReadiness {
         await(services, "ready", timeout);
     }
 
-    /** Returns once all {@code services} are live (an optimizer standby is live but not ready). */
-    void awaitLive(List<StackProcess> services, Duration timeout) {
-        await(services, "live", timeout);
-    }
-
-    /**
-     * Returns once one of {@code services} is ready: of several optimizer replicas the one that holds the lease.
-     *
-     * @throws IllegalStateException if none is ready within {@code timeout}
-     */
-    void awaitAny(List<StackProcess> services, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        try {
-            while (services.stream().noneMatch(this::ready)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw failure(services.get(0), "nor any of " + services.size() + " replicas was ready within "
-                            + timeout.toSeconds() + " s");
-                }
-                Thread.sleep(POLL_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the services to be ready", e);
-        }
-    }
-
     private void await(List<StackProcess> services, String check, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<StackProcess> waiting = new ArrayList<>(services);
@@ -80,10 +54,6 @@ final class ServiceReadiness {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the services to be ready", e);
         }
-    }
-
-    private boolean ready(StackProcess service) {
-        return answers(service, "ready");
     }
 
     private boolean answers(StackProcess service, String check) {

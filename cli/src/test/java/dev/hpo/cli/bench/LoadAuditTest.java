@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class LoadAuditTest {
 
     private static IssuedTrial trial(String study, int number, int attempt) {
-        return new IssuedTrial(study, study + ".t" + number, number, attempt, 0);
+        return new IssuedTrial(study, study + ".t" + number, number, attempt, 0, "optimizer");
     }
 
     private static ReportedResult result(String study, int number, TrialStatus status) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hpo.cli.bench.TopicLog.IssuedTrial;
 import dev.hpo.cli.bench.TopicLog.ReportedResult;
-import dev.hpo.cli.bench.TrialFlow.LeaseChange;
 import dev.hpo.cli.bench.TrialFlow.ReplicaShare;
 import dev.hpo.common.message.TrialStatus;
 import java.util.List;
@@ -14,7 +13,11 @@ import org.junit.jupiter.api.Test;
 class TrialFlowTest {
 
     private static IssuedTrial trial(String study, int number, int attempt, long at) {
-        return new IssuedTrial(study, study + ".t" + number, number, attempt, at);
+        return trial(study, number, attempt, at, "optimizer");
+    }
+
+    private static IssuedTrial trial(String study, int number, int attempt, long at, String replica) {
+        return new IssuedTrial(study, study + ".t" + number, number, attempt, at, replica);
     }
 
     private static ReportedResult result(String study, int number, long at) {
@@ -27,7 +30,7 @@ class TrialFlowTest {
                 List.of(trial("a", 0, 1, 1000), trial("b", 0, 1, 1010), trial("b", 1, 1, 1100), trial("a", 1, 1, 1300)),
                 List.of(result("a", 0, 1050), result("b", 0, 1090), result("a", 1, 1400), result("b", 1, 1500)), 0);
 
-        TrialFlow flow = TrialFlow.of(log, List.of());
+        TrialFlow flow = TrialFlow.of(log);
 
         assertThat(flow.latenciesMillis()).containsExactly(10L, 250L);
         assertThat(flow.latencyQuantile(0.5)).isEqualTo(10);
@@ -39,7 +42,7 @@ class TrialFlowTest {
         TopicLog log = new TopicLog(List.of(trial("a", 0, 1, 0), trial("a", 1, 1, 1000), trial("a", 0, 2, 3000),
                 trial("a", 2, 1, 2000)), List.of(), 0);
 
-        TrialFlow flow = TrialFlow.of(log, List.of());
+        TrialFlow flow = TrialFlow.of(log);
 
         assertThat(flow.suggestions()).isEqualTo(3);
         assertThat(flow.spanMillis()).isEqualTo(2000);
@@ -47,15 +50,14 @@ class TrialFlowTest {
     }
 
     @Test
-    void suggestionsGoToTheReplicaThatHeldTheLeaseWhenTheyWereIssued() {
-        TopicLog log = new TopicLog(List.of(trial("a", 0, 1, 100), trial("b", 0, 1, 200), trial("a", 1, 1, 600),
-                trial("b", 1, 1, 900)), List.of(), 0);
-        List<LeaseChange> leases = List.of(new LeaseChange(50, "optimizer"), new LeaseChange(500, null),
-                new LeaseChange(550, "optimizer-2"));
+    void suggestionsGoToTheReplicaNamedInTheirRecordAndAReissueToNone() {
+        TopicLog log = new TopicLog(List.of(trial("a", 0, 1, 100, "optimizer"), trial("b", 0, 1, 200, "optimizer-2"),
+                trial("a", 1, 1, 600, "optimizer-2"), trial("b", 1, 1, 900, "optimizer-2"),
+                trial("a", 0, 2, 950, "optimizer-2"), trial("c", 0, 1, 990, TopicLog.UNNAMED)), List.of(), 0);
 
-        TrialFlow flow = TrialFlow.of(log, leases);
+        TrialFlow flow = TrialFlow.of(log);
 
-        assertThat(flow.perReplica()).isEqualTo(Map.of("optimizer", new ReplicaShare(2, 2, 100),
-                "optimizer-2", new ReplicaShare(2, 2, 300)));
+        assertThat(flow.perReplica()).isEqualTo(Map.of("optimizer", new ReplicaShare(1, 1, 0),
+                "optimizer-2", new ReplicaShare(3, 2, 700), TopicLog.UNNAMED, new ReplicaShare(1, 1, 0)));
     }
 }

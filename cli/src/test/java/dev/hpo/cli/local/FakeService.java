@@ -28,7 +28,7 @@ public final class FakeService {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         // Both services' checks in one answer, as ./hpo local status reads them.
         server.createContext("/q/health/ready", exchange -> respond(exchange, "{\"status\":\"UP\",\"checks\":["
-                + "{\"name\":\"study-recovery\",\"data\":{\"lease\":\"HOLDER\",\"runningStudies\":0}},"
+                + "{\"name\":\"study-recovery\",\"data\":{\"partitions\":\"0-11\",\"partitionCount\":12,\"runningStudies\":0}},"
                 + "{\"name\":\"trial-worker\",\"data\":{\"busy\":false}}]}"));
         server.createContext("/q/health/live", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
         server.createContext("/env", exchange -> respond(exchange, String.join("\n",

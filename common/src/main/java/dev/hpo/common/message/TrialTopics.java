@@ -14,6 +14,12 @@ public final class TrialTopics {
     /** The partitions of every trial topic; see the class comment. */
     public static final int PARTITIONS = 1;
 
+    /**
+     * The record header that names the optimizer replica which issued a trial (its {@code HPO_REPLICA_ID}, the
+     * pod), so that a reader of the topic knows which replica drove the study at that moment.
+     */
+    public static final String REPLICA_HEADER = "hpo-replica";
+
     private TrialTopics() {
     }
 

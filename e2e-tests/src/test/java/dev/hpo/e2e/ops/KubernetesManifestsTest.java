@@ -354,8 +354,23 @@ class KubernetesManifestsTest {
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(p ->
                 assertThat(container(optimizer).getPorts()).extracting(ContainerPort::getName)
                         .contains(p.getTargetPort().getStrVal()));
-        PodDisruptionBudget pdb = k8s.get(PodDisruptionBudget.class, TRAINER);
-        assertThat(podLabels(trainer)).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
+        for (Deployment d : List.of(optimizer, trainer)) {
+            PodDisruptionBudget pdb = k8s.get(PodDisruptionBudget.class, d.getMetadata().getName());
+            assertThat(podLabels(d)).as(id(d)).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
+        }
+        // Three replicas share the partitions of hpo.studies; a drain takes one at a time.
+        assertThat(optimizer.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(k8s.get(PodDisruptionBudget.class, OPTIMIZER).getSpec().getMaxUnavailable().getIntVal())
+                .isEqualTo(1);
+        // Each replica advertises its pod's address, on the port it serves, for requests forwarded to it.
+        ServiceProperties properties = ServiceProperties.optimizer();
+        assertThat(container(optimizer).getEnv()).anySatisfy(v -> {
+            assertThat(v.getName()).isEqualTo(properties.variable("hpo.optimizer.advertised-url"));
+            assertThat(v.getValue()).isEqualTo("http://$(POD_IP):" + properties.httpPort());
+        }).anySatisfy(v -> {
+            assertThat(v.getName()).isEqualTo("POD_IP");
+            assertThat(v.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+        });
         for (Deployment d : List.of(optimizer, trainer)) {
             NetworkPolicy policy = k8s.get(NetworkPolicy.class, d.getMetadata().getName());
             assertThat(podLabels(d)).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());

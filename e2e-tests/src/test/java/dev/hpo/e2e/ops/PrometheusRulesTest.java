@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class PrometheusRulesTest {
 
     @Test
-    void promtoolAcceptsTheRulesFileAndFindsTheThreeAlerts() {
+    void promtoolAcceptsTheRulesFileAndFindsTheFourAlerts() {
         String out = Tool.run(RepoHome.locate(), "promtool", "check", "rules", "deploy/prometheus/hpo-rules.yml");
 
-        assertThat(out).contains("SUCCESS: 3 rules found");
+        assertThat(out).contains("SUCCESS: 4 rules found");
     }
 
     @Test
@@ -26,6 +26,6 @@ class PrometheusRulesTest {
     void promtoolAcceptsTheScrapeConfigurationWithItsRuleFile() {
         String out = Tool.run(RepoHome.locate(), "promtool", "check", "config", "deploy/prometheus/prometheus.yml");
 
-        assertThat(out).contains("is valid prometheus config file syntax").contains("SUCCESS: 3 rules found");
+        assertThat(out).contains("is valid prometheus config file syntax").contains("SUCCESS: 4 rules found");
     }
 }

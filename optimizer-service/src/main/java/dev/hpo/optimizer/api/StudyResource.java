@@ -1,5 +1,7 @@
 package dev.hpo.optimizer.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.common.study.StudySpec;
 import dev.hpo.common.study.StudySpecParser;
 import dev.hpo.optimizer.study.StudyService;
@@ -11,9 +13,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +40,12 @@ public class StudyResource {
 
     @Inject
     StudyService studies;
+
+    @Inject
+    OwnerForwarding forwarding;
+
+    @Inject
+    ObjectMapper mapper;
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml",
@@ -64,13 +75,22 @@ public class StudyResource {
     }
 
     @GET
-    @Operation(summary = "List the studies", description = "Every study, newest first.")
+    @Operation(summary = "List the studies", description = "Every study, newest first: this replica's and, asked "
+            + "at once, those of the other optimizer replicas.")
     @APIResponse(responseCode = "200", description = "The studies",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = StudyView.class),
                     examples = @ExampleObject(name = "one study", value = "[" + ApiExamples.STUDY + "]")))
-    public List<StudyView> list() {
-        return studies.list(StudyView::of);
+    public Response list(@Context HttpHeaders headers) {
+        List<StudyView> own = studies.list(StudyView::of);
+        if (headers.getHeaderString(OwnerForwarding.FORWARDED) != null) {
+            return Response.ok(own).build();
+        }
+        List<JsonNode> all = new ArrayList<>();
+        own.forEach(v -> all.add(mapper.valueToTree(v)));
+        all.addAll(forwarding.peerStudies(headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
+        all.sort(Comparator.comparing((JsonNode v) -> v.path("createdAt").asText()).reversed());
+        return Response.ok(all).build();
     }
 
     @GET

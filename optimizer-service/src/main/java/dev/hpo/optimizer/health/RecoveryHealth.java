@@ -1,17 +1,20 @@
 package dev.hpo.optimizer.health;
 
-import dev.hpo.optimizer.recovery.OptimizerLease;
+import dev.hpo.common.message.PartitionRanges;
+import dev.hpo.optimizer.recovery.StudyOwnership;
 import dev.hpo.optimizer.study.Study;
 import dev.hpo.optimizer.study.StudyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready until the studies are rebuilt from Kafka: a replica that answers before would not know them. A
- * standby (another replica holds the {@link OptimizerLease}) is never ready, so Kubernetes sends it no traffic.
+ * Not ready until the studies of the partitions first assigned to this replica ({@link StudyOwnership}) are rebuilt
+ * from Kafka: a replica that answers before would not know them. Its data say what the replica owns, for
+ * {@code ./hpo local status}: the partitions of {@code hpo.studies}, as ranges, and the running studies.
  */
 @ApplicationScoped
 @Readiness
@@ -21,15 +24,18 @@ public class RecoveryHealth implements HealthCheck {
     StudyService studies;
 
     @Inject
-    OptimizerLease lease;
+    StudyOwnership ownership;
 
     @Override
     public HealthCheckResponse call() {
-        boolean driving = lease.held() && studies.recovered();
-        // The studies this replica drives (all running ones while it holds the lease), for ./hpo local status.
-        long running = driving ? studies.list(Study::status).stream().filter(s -> !s.ended()).count() : 0;
-        return HealthCheckResponse.named("study-recovery").status(driving)
-                .withData("lease", lease.state().name()).withData("replica", lease.replica())
+        boolean ready = studies.recovered();
+        Set<Integer> owned = ownership.ownedPartitions();
+        long running = ready ? studies.list(Study::status).stream().filter(s -> !s.ended()).count() : 0;
+        return HealthCheckResponse.named("study-recovery").status(ready)
+                .withData("replica", ownership.replica())
+                .withData("partitions", PartitionRanges.format(owned))
+                .withData("ownedPartitions", owned.size())
+                .withData("partitionCount", ownership.partitions())
                 .withData("runningStudies", running).build();
     }
 }

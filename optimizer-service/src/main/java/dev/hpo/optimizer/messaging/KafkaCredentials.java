@@ -28,11 +28,11 @@ import org.jboss.logging.Logger;
  * Lets the optimizer's Kafka clients start only once Kafka accepted its credentials. At start-up it asks the
  * cluster once ({@code describeCluster}); until Kafka answers, the incoming channels stay unsubscribed
  * ({@code pausable.late-subscription} in {@code application.properties}), the outgoing ones have no producer
- * ({@code lazy-client}) and the lease consumer is not made. If Kafka refuses the credentials (SASL or TLS), or no
+ * ({@code lazy-client}) and the ownership consumer is not made. If Kafka refuses the credentials (SASL or TLS), or no
  * client can be made with them (a keystore file that is not there), it logs that once and asks again every
  * {@link #REFUSED_RETRY}, rather than leave a dozen clients to fail, and have Kafka's client log it, every second;
  * a failed start-up would only restart the optimizer into the same refusal. Once Kafka answers it resumes the
- * channels and fires {@link Accepted}, which starts the optimizer lease.
+ * channels and fires {@link Accepted}, which makes the replica join the ownership group (StudyOwnership).
  */
 @ApplicationScoped
 public class KafkaCredentials {

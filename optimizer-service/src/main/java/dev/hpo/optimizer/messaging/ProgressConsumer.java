@@ -20,7 +20,7 @@ public class ProgressConsumer {
     StudyService studies;
 
     @Inject
-    LeaseHolderInput input;
+    StudyInput input;
 
     @Incoming("progress")
     @Blocking

@@ -20,7 +20,7 @@ public class ResultConsumer {
     StudyService studies;
 
     @Inject
-    LeaseHolderInput input;
+    StudyInput input;
 
     @Incoming("results")
     @Blocking

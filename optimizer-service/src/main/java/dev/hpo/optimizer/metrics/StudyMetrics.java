@@ -71,6 +71,12 @@ public class StudyMetrics {
         }
     }
 
+    /** Removes the per-study gauges of a study that another replica drives now. */
+    public void studyReleased(Study study) {
+        registry.find("hpo.trials.in_flight").tag("study", study.id()).meters().forEach(registry::remove);
+        registry.find("hpo.study.best_objective").tag("study", study.id()).meters().forEach(registry::remove);
+    }
+
     /** Counts a trial that ended. */
     public void trialEnded(Study study, TrialState state) {
         Counter.builder("hpo.trials").description("Trials that ended, by status").tag("study", study.id())

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,13 +40,26 @@ public final class TopicReplay {
 
     /** Hands every record of {@code topic} to {@code sink}, partition by partition in offset order; 0 if absent. */
     public long readAll(String topic, Consumer<ConsumerRecord<String, byte[]>> sink) {
+        return read(topic, count -> p -> true, sink);
+    }
+
+    /**
+     * Like {@link #readAll} for the partitions that {@code only} picks: it is given the topic's partition count
+     * and answers which partition numbers to read.
+     */
+    public long read(String topic, IntFunction<IntPredicate> only, Consumer<ConsumerRecord<String, byte[]>> sink) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             List<PartitionInfo> infos = consumer.listTopics(METADATA_TIMEOUT).get(topic);
             if (infos == null || infos.isEmpty()) {
                 return 0;
             }
+            IntPredicate wanted = only.apply(infos.size());
             List<TopicPartition> partitions = new ArrayList<>();
-            infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+            infos.stream().filter(i -> wanted.test(i.partition()))
+                    .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+            if (partitions.isEmpty()) {
+                return 0;
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -42,12 +42,17 @@ public final class TopicSetup {
     record Spec(String name, Optional<Integer> partitions, Map<String, String> configs) {
     }
 
-    /** The topics and their configs; {@code pools} are the worker pools whose trial topics to create. */
-    static List<Spec> topics(List<String> pools) {
+    /**
+     * The topics and their configs; {@code pools} are the worker pools whose trial topics to create, and
+     * {@code studyPartitions} the partition count of the study-keyed topics at their creation (the units of study
+     * ownership, {@link StudyOwnership}; an existing topic keeps its count).
+     */
+    static List<Spec> topics(List<String> pools, int studyPartitions) {
+        Optional<Integer> byStudy = Optional.of(studyPartitions);
         List<Spec> topics = new ArrayList<>(List.of(
-                new Spec(Topics.STUDIES, Optional.empty(), Map.of("cleanup.policy", "compact")),
-                new Spec(Topics.RESULTS, Optional.empty(), KEEP_ALL),
-                new Spec(Topics.PROGRESS, Optional.empty(),
+                new Spec(Topics.STUDIES, byStudy, Map.of("cleanup.policy", "compact")),
+                new Spec(Topics.RESULTS, byStudy, KEEP_ALL),
+                new Spec(Topics.PROGRESS, byStudy,
                         Map.of("retention.ms", Long.toString(TimeUnit.DAYS.toMillis(7)))),
                 new Spec(Topics.CONTROL, Optional.empty(),
                         Map.of("retention.ms", Long.toString(TimeUnit.DAYS.toMillis(1)))),
@@ -62,8 +67,8 @@ public final class TopicSetup {
     }
 
     /** Creates (or re-configures) every topic, and the trial topics of {@code pools}. */
-    public static void ensure(Map<String, Object> kafkaConfig, List<String> pools) {
-        create(kafkaConfig, topics(pools));
+    public static void ensure(Map<String, Object> kafkaConfig, List<String> pools, int studyPartitions) {
+        create(kafkaConfig, topics(pools, studyPartitions));
     }
 
     /** Creates (or re-configures) the trial topic of {@code pool} alone. */
@@ -108,7 +113,8 @@ public final class TopicSetup {
                         }
                     });
             admin.incrementalAlterConfigs(existing).all().get(30, TimeUnit.SECONDS);
-            warnIfMorePartitions(admin, topics.stream().filter(t -> t.partitions().isPresent()).toList());
+            warnIfMorePartitions(admin, topics.stream()
+                    .filter(t -> t.partitions().isPresent() && t.name().startsWith(Topics.trials(""))).toList());
         } catch (ExecutionException | TimeoutException e) {
             LOG.warnf("could not configure or describe the existing topics: %s", e.toString());
         } catch (InterruptedException e) {

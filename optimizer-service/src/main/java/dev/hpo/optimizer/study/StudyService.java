@@ -18,6 +18,7 @@ import dev.hpo.optimizer.strategy.Observation;
 import dev.hpo.common.study.StrategySpec;
 import dev.hpo.optimizer.bo.BayesianStrategy;
 import dev.hpo.optimizer.bo.ParEgoStrategy;
+import dev.hpo.optimizer.recovery.StudyOwnership;
 import dev.hpo.optimizer.strategy.Strategies;
 import dev.hpo.optimizer.strategy.Strategy;
 import dev.hpo.optimizer.strategy.StrategyConfig;
@@ -65,6 +66,9 @@ public class StudyService {
     @Inject
     StudyUpdates updates;
 
+    @Inject
+    StudyOwnership ownership;
+
     @jakarta.annotation.PostConstruct
     void bindMetrics() {
         metrics.bind(studies::values);
@@ -100,6 +104,22 @@ public class StudyService {
     public record TimedResult(ResultMessage result, Instant at) {
     }
 
+    /**
+     * Forgets the studies whose ids {@code released} picks (their partitions went to another replica), once every
+     * trial issued for them is in Kafka, so that the replica taking them over reads those in its replay.
+     */
+    public void release(java.util.function.Predicate<String> released) {
+        List<Study> gone = studies.values().stream().filter(s -> released.test(s.id())).toList();
+        gone.forEach(s -> {
+            studies.remove(s.id());
+            metrics.studyReleased(s);
+        });
+        if (!trialPublisher.awaitSent(java.time.Duration.ofSeconds(30))) {
+            LOG.warn("trials of released studies were still unacknowledged after 30 s");
+        }
+        LOG.infof("released %d studies to another replica", gone.size());
+    }
+
     /** The recovery at start-up is over: results may be folded in. */
     public void ready() {
         recovered.countDown();
@@ -122,7 +142,32 @@ public class StudyService {
 
     /** Creates and starts a study; the spec is already validated. */
     public <T> T create(StudySpec spec, Function<Study, T> view) {
-        String id = StudyIds.next(spec.name());
+        awaitRecovery();
+        String id = ownedId(spec.name());
+        return ownership.whileHeld(id, () -> createOwned(id, spec, view))
+                .orElseThrow(() -> new NotOwnedException(ownership.replica() + " was just asked to hand the partition "
+                        + "of the new study on"));
+    }
+
+    /**
+     * A new study id in a partition this replica owns, so that the study is driven where it was created: ids are
+     * random, and each try lands in an owned partition with probability owned / all.
+     */
+    private String ownedId(String name) {
+        if (ownership.ownedPartitions().isEmpty()) {
+            throw new NotOwnedException("replica " + ownership.replica() + " owns no partition of hpo.studies yet ("
+                    + StudyOwnership.GROUP + " is assigning them)");
+        }
+        for (int i = 0; i < 10_000; i++) {
+            String id = StudyIds.next(name);
+            if (ownership.owns(id)) {
+                return id;
+            }
+        }
+        throw new NotOwnedException("replica " + ownership.replica() + " found no study id in its partitions");
+    }
+
+    private <T> T createOwned(String id, StudySpec spec, Function<Study, T> view) {
         WarmStart warm = warmStart(spec);
         if (!warm.problems().isEmpty()) {
             throw new InvalidSpecException(warm.problems());
@@ -141,6 +186,14 @@ public class StudyService {
     /** Folds a worker's result into its study and issues the next trials. */
     public void onResult(ResultMessage result) {
         awaitRecovery();
+        applyResult(result);
+    }
+
+    /** Folds in a result of a study owned here; holds it back while its partition recovers; skips others'. */
+    private void applyResult(ResultMessage result) {
+        if (!ownership.admit(result.studyId(), () -> applyResult(result))) {
+            return;
+        }
         Study study = find(result.studyId());
         boolean applied;
         synchronized (study) {
@@ -161,6 +214,13 @@ public class StudyService {
     /** Records that a worker took a trial or trained an epoch; progress of unknown studies is ignored. */
     public void onProgress(ProgressMessage progress) {
         awaitRecovery();
+        applyProgress(progress);
+    }
+
+    private void applyProgress(ProgressMessage progress) {
+        if (!ownership.admit(progress.studyId(), () -> applyProgress(progress))) {
+            return;
+        }
         Study study = studies.get(progress.studyId());
         if (study == null) {
             return;
@@ -230,7 +290,15 @@ public class StudyService {
                 .map(s -> read(s.id(), view)).toList();
     }
 
+    /** Issues the study's next trials, while this replica holds its partition. */
     private void advance(Study study) {
+        ownership.whileHeld(study.id(), () -> {
+            issueNext(study);
+            return Boolean.TRUE;
+        });
+    }
+
+    private void issueNext(Study study) {
         List<Trial> issued;
         boolean finished;
         Instant now = clock.instant();
@@ -320,6 +388,10 @@ public class StudyService {
         awaitRecovery();
         Study study = studies.get(studyId);
         if (study == null) {
+            if (ownership.holds(studyId) && !ownership.owns(studyId)) {
+                throw new NotOwnedException("the partition of study " + studyId + " is being recovered by replica "
+                        + ownership.replica());
+            }
             throw new UnknownStudyException(studyId);
         }
         return study;

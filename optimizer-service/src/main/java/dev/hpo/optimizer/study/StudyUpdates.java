@@ -19,7 +19,8 @@ public class StudyUpdates {
 
     private final BroadcastProcessor<Update> processor = BroadcastProcessor.create();
 
-    void publish(String kind, String studyId, String trialId, Map<String, Object> data) {
+    /** Serialised: a processor takes one signal at a time, and results of several studies are applied at once. */
+    synchronized void publish(String kind, String studyId, String trialId, Map<String, Object> data) {
         processor.onNext(new Update(kind, studyId, trialId, data));
     }
 

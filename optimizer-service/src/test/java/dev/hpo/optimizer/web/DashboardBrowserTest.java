@@ -131,18 +131,18 @@ class DashboardBrowserTest {
     @Order(1)
     void studiesListShowsEachStudysStrategyStatusProgressAndBest() {
         open("#/");
-        WebElement finished = row("#studies tr[data-study='" + studies.finished() + "']");
-        WebElement running = row("#studies tr[data-study='" + studies.running() + "']");
+        String finished = row("#studies tr[data-study='" + studies.finished() + "']");
+        String running = row("#studies tr[data-study='" + studies.running() + "']");
 
-        assertThat(cell(finished, "name").getText()).startsWith("fraud-recall-bayes");
-        assertThat(cell(finished, "strategy").getText()).isEqualTo("bayesian");
-        assertThat(cell(finished, "status").getText()).isEqualTo("FINISHED");
-        assertThat(cell(finished, "progress").getText()).isEqualTo("10/10");
-        assertThat(cell(finished, "best").getText()).isEqualTo(fixed(bestObjective(studies.finished())));
-        assertThat(cell(running, "strategy").getText()).isEqualTo("grid");
-        assertThat(cell(running, "status").getText()).isEqualTo("RUNNING");
-        assertThat(cell(running, "progress").getText()).isEqualTo("5/12");
-        assertThat(cell(running, "best").getText()).isEqualTo(fixed(bestObjective(studies.running())));
+        assertThat(text(finished, "name")).startsWith("fraud-recall-bayes");
+        assertThat(text(finished, "strategy")).isEqualTo("bayesian");
+        assertThat(text(finished, "status")).isEqualTo("FINISHED");
+        assertThat(text(finished, "progress")).isEqualTo("10/10");
+        assertThat(text(finished, "best")).isEqualTo(fixed(bestObjective(studies.finished())));
+        assertThat(text(running, "strategy")).isEqualTo("grid");
+        assertThat(text(running, "status")).isEqualTo("RUNNING");
+        assertThat(text(running, "progress")).isEqualTo("5/12");
+        assertThat(text(running, "best")).isEqualTo(fixed(bestObjective(studies.running())));
         screenshot("studies");
     }
 
@@ -488,13 +488,24 @@ class DashboardBrowserTest {
         browser.navigate().refresh();
     }
 
-    private static WebElement row(String css) {
-        return await().atMost(PAGE_WAIT).ignoreExceptions().until(() -> browser.findElement(By.cssSelector(css)),
+    /** Waits until the row is on the page; its selector, for {@link #text}. */
+    private static String row(String css) {
+        await().atMost(PAGE_WAIT).ignoreExceptions().until(() -> browser.findElement(By.cssSelector(css)),
                 e -> e != null);
+        return css;
     }
 
     private static WebElement cell(WebElement row, String column) {
         return row.findElement(By.cssSelector("td[data-col='" + column + "']"));
+    }
+
+    /**
+     * The text of a cell of the row, found anew at each try: the page re-renders the list when a study changes,
+     * which makes elements found before stale.
+     */
+    private static String text(String row, String column) {
+        return await().atMost(PAGE_WAIT).ignoreExceptions().until(() -> browser.findElement(
+                By.cssSelector(row + " td[data-col='" + column + "']")).getText(), t -> t != null);
     }
 
     /**

@@ -8,32 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
-class LeaseHolderInputTest {
+class StudyInputTest {
 
-    private final AtomicBoolean holder = new AtomicBoolean();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final LeaseHolderInput input = new LeaseHolderInput(holder::get, rejected(registry));
+    private final StudyInput input = new StudyInput(rejected(registry));
     private final List<String> applied = new ArrayList<>();
     private final List<String> outcomes = new ArrayList<>();
 
     @Test
-    void aStandbyAcksEveryRecordWithoutApplyingIt() {
-        holder.set(false);
-
-        input.consume(Topics.RESULTS, record("r1"), p -> applied.add(text(p)));
-
-        assertThat(applied).isEmpty();
-        assertThat(outcomes).containsExactly("ack");
-    }
-
-    @Test
-    void theLeaseHolderAppliesARecordAndAcksIt() {
-        holder.set(true);
-
+    void aValidRecordIsAppliedAndAcked() {
         input.consume(Topics.PROGRESS, record("p1"), p -> applied.add(text(p)));
 
         assertThat(applied).containsExactly("p1");
@@ -41,9 +27,7 @@ class LeaseHolderInputTest {
     }
 
     @Test
-    void theLeaseHolderNacksAnInvalidRecordWithItsReasonAndCountsIt() {
-        holder.set(true);
-
+    void anInvalidRecordIsNackedWithItsReasonAndCounted() {
         input.consume(Topics.RESULTS, record("bad"), p -> {
             throw new InvalidMessageException("schema must be hpo.result/v1");
         });
