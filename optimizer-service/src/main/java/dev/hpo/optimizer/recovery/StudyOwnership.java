@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +99,7 @@ public class StudyOwnership {
     /** The group as Kafka last described it, for finding the owner of a partition; made on first use. */
     private final GroupView group = new GroupView();
     /** The partitions assigned here, each RECOVERING (with the input held back) or OWNED. */
-    private final Map<Integer, Assigned> assigned = new ConcurrentHashMap<>();
+    private final Map<Integer, AssignedPartition> assigned = new ConcurrentHashMap<>();
     /**
      * Issuing trials takes it shared; taking a partition away takes it exclusively, so that no trial of a study
      * being released is published after the release.
@@ -119,13 +118,6 @@ public class StudyOwnership {
     private volatile double recoverySeconds;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Counter handovers;
-
-    /** A partition assigned to this replica. */
-    private static final class Assigned {
-        private boolean owned;
-        /** Input for its studies that arrived while it was recovering, applied when the recovery ends. */
-        private final List<Runnable> held = new ArrayList<>();
-    }
 
     /** Joins the group once Kafka accepted the optimizer's credentials, not before. */
     void start(@Observes KafkaCredentials.Accepted event) {
@@ -265,23 +257,16 @@ public class StudyOwnership {
         if (n == 0) {
             return false;
         }
-        Assigned a = assigned.get(partitionOf(studyId, n));
-        if (a == null) {
-            return false;
-        }
-        synchronized (a) {
-            return a.owned;
-        }
+        AssignedPartition a = assigned.get(partitionOf(studyId, n));
+        return a != null && a.owned();
     }
 
     /** The partitions owned and recovered here, in order. */
     public Set<Integer> ownedPartitions() {
         Set<Integer> owned = new TreeSet<>();
         assigned.forEach((p, a) -> {
-            synchronized (a) {
-                if (a.owned) {
-                    owned.add(p);
-                }
+            if (a.owned()) {
+                owned.add(p);
             }
         });
         return owned;
@@ -294,16 +279,8 @@ public class StudyOwnership {
      */
     public boolean admit(String studyId, Runnable later) {
         int n = partitions;
-        Assigned a = n == 0 ? null : assigned.get(partitionOf(studyId, n));
-        if (a == null) {
-            return false;
-        }
-        synchronized (a) {
-            if (!a.owned) {
-                a.held.add(later);
-            }
-            return a.owned;
-        }
+        AssignedPartition a = n == 0 ? null : assigned.get(partitionOf(studyId, n));
+        return a != null && a.admit(later);
     }
 
     /**
@@ -393,7 +370,7 @@ public class StudyOwnership {
             if (!first) {
                 handovers.increment(numbers.size());
             }
-            numbers.forEach(p -> assigned.put(p, new Assigned()));
+            numbers.forEach(p -> assigned.put(p, new AssignedPartition()));
             if (!numbers.isEmpty() || first) {
                 LOG.infof("replica %s assigned partitions %s of %s: recovering their studies", replica(), numbers,
                         Topics.STUDIES);
@@ -419,9 +396,9 @@ public class StudyOwnership {
         } finally {
             recoverySeconds = (System.nanoTime() - start) / 1e9;
             for (int p : numbers) {
-                Assigned a = assigned.get(p);
+                AssignedPartition a = assigned.get(p);
                 if (a != null) {
-                    drain(a);
+                    a.recovered();
                 }
             }
             // Partitions taken away again while they were recovering: let their studies go.
@@ -435,27 +412,6 @@ public class StudyOwnership {
             }
             LOG.infof("replica %s owns partitions %s of %s (%d in all); recovery took %.1f s", replica(), numbers,
                     Topics.STUDIES, assigned.size(), recoverySeconds);
-        }
-    }
-
-    /**
-     * Marks the partition owned and applies the input held back during the recovery. Input that arrives from now on
-     * is applied at once, possibly beside the held input: each study takes one at a time, and applying a result
-     * twice changes nothing.
-     */
-    private static void drain(Assigned a) {
-        List<Runnable> held;
-        synchronized (a) {
-            a.owned = true;
-            held = new ArrayList<>(a.held);
-            a.held.clear();
-        }
-        for (Runnable r : held) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.warnf("input held back during the recovery could not be applied: %s", e.getMessage());
-            }
         }
     }
 
