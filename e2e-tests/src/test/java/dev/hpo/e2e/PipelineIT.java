@@ -272,7 +272,7 @@ class PipelineIT {
                 assertThat(stack.state().process(StackState.OPTIMIZER).orElseThrow().port()).isEqualTo(port);
             }
             System.out.println("optimizer restart: ready " + Duration.between(killed, Instant.now()).toMillis()
-                    + " ms after the kill (process start, the lease, the replay)");
+                    + " ms after the kill (process start, joining the group, the replay)");
         }
         await().atMost(STUDY_TIMEOUT).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !"RUNNING".equals(client.study(id).path("status").asText()));

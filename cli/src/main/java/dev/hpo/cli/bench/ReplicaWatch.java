@@ -102,6 +102,15 @@ final class ReplicaWatch implements AutoCloseable {
         }
     }
 
+    /** The last CPU time and metrics of a live replica; what it owns stays as last seen. */
+    private synchronized void finalFigures(StackProcess p, Duration cpu, double[] metrics) {
+        ReplicaFigures last = figures.get(p.name());
+        figures.put(p.name(), new ReplicaFigures(cpu.minus(cpuAtStart.get(p.name())),
+                metrics != null ? (long) metrics[0] : last.suggestBatches(),
+                metrics != null ? metrics[1] : last.suggestSeconds(), last.peakRunningStudies(), last.partitions(),
+                last.peakPartitions(), metrics != null ? (long) metrics[2] : last.handovers()));
+    }
+
     private synchronized void gone(String name) {
         owners.remove(name);
     }
@@ -244,7 +253,7 @@ final class ReplicaWatch implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         for (StackProcess p : replicas) {
-            cpu(p).ifPresent(cpu -> update(p, cpu, false, Json.mapper().createObjectNode(), metrics(p)));
+            cpu(p).ifPresent(cpu -> finalFigures(p, cpu, metrics(p)));
         }
     }
 }
