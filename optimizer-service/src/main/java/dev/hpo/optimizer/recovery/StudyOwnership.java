@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +64,7 @@ public class StudyOwnership {
     private static final Logger LOG = Logger.getLogger(StudyOwnership.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration REJOIN_PAUSE = Duration.ofSeconds(5);
+    private static final Duration FIRST_ROUND_WAIT = Duration.ofSeconds(10);
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -114,7 +116,9 @@ public class StudyOwnership {
 
     private volatile int partitions;
     private volatile boolean closing;
-    private volatile boolean firstAssignment = true;
+    /** Until the first partitions are assigned (or it is clear that none come): then the replica is ready. */
+    private final java.util.concurrent.atomic.AtomicBoolean firstAssignment =
+            new java.util.concurrent.atomic.AtomicBoolean(true);
     private volatile double recoverySeconds;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Counter handovers;
@@ -364,18 +368,30 @@ public class StudyOwnership {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> added) {
-            boolean first = firstAssignment;
-            firstAssignment = false;
             Set<Integer> numbers = numbers(added);
+            if (numbers.isEmpty()) {
+                if (firstAssignment.get()) {
+                    // A replica that joins a group whose partitions are owned gets none in the first round: the
+                    // owners give its share up, and the next round hands it over. It is ready then, or after
+                    // FIRST_ROUND_WAIT if no round brings any (a replica beyond the partition count gets none).
+                    CompletableFuture.delayedExecutor(FIRST_ROUND_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                            .execute(() -> {
+                                if (firstAssignment.compareAndSet(true, false)) {
+                                    LOG.infof("replica %s was assigned no partition of %s", replica(), Topics.STUDIES);
+                                    recovery.ready();
+                                }
+                            });
+                }
+                return;
+            }
+            boolean first = firstAssignment.compareAndSet(true, false);
             if (!first) {
                 handovers.increment(numbers.size());
             }
             numbers.forEach(p -> assigned.put(p, new AssignedPartition()));
-            if (!numbers.isEmpty() || first) {
-                LOG.infof("replica %s assigned partitions %s of %s: recovering their studies", replica(), numbers,
-                        Topics.STUDIES);
-                recoveries.submit(() -> recover(numbers, first));
-            }
+            LOG.infof("replica %s assigned partitions %s of %s: recovering their studies", replica(), numbers,
+                    Topics.STUDIES);
+            recoveries.submit(() -> recover(numbers, first));
         }
 
         @Override
