@@ -69,6 +69,11 @@ public final class LoadBench implements Callable<Integer> {
             description = "SIGKILL the replica owning the most partitions this long after the studies are created")
     Integer killAt;
 
+    @Option(names = "--session-timeout", paramLabel = "SECONDS",
+            description = "the optimizers' group session timeout, HPO_SESSION_TIMEOUT (default: theirs, 10 s; the "
+                    + "broker takes 6 to 300)")
+    Integer sessionTimeout;
+
     @Option(names = "--timeout", defaultValue = "60", paramLabel = "MINUTES",
             description = "give up waiting for the studies after this (default ${DEFAULT-VALUE})")
     int timeoutMinutes;
@@ -107,7 +112,9 @@ public final class LoadBench implements Callable<Integer> {
         Path stateDir = Files.createTempDirectory("hpo-bench-load-");
         // A share group takes 200 members unless the broker says more (group.share.max.size, at most 1000).
         LocalStack stack = new LocalStack(stateDir, ServiceCommands.jars(home)).withProgress(out::println)
-                .withBrokerProperties(Map.of("group.share.max.size", Integer.toString(Math.max(200, workers))));
+                .withBrokerProperties(Map.of("group.share.max.size", Integer.toString(Math.max(200, workers))))
+                .withServiceEnvironment(sessionTimeout == null ? Map.of()
+                        : Map.of("HPO_SESSION_TIMEOUT", sessionTimeout + "s"));
         // Ctrl-C or a kill of this JVM stops the detached broker and replicas too.
         Thread down = new Thread(stack::down, "load-bench-down");
         Runtime.getRuntime().addShutdownHook(down);
