@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hpo.cli.api.StudyClient;
 import dev.hpo.cli.local.LocalStack;
 import dev.hpo.cli.local.RepoHome;
+import dev.hpo.cli.local.ServiceOwnership;
 import dev.hpo.cli.local.RunningStack;
 import dev.hpo.cli.local.ServiceCommands;
 import dev.hpo.cli.local.StackProcess;
@@ -14,7 +15,6 @@ import dev.hpo.cli.local.StackState;
 import dev.hpo.localkafka.FreePorts;
 import dev.hpo.common.json.Json;
 import dev.hpo.common.message.MessageCodec;
-import dev.hpo.common.message.PartitionRanges;
 import dev.hpo.common.message.TrialTopics;
 import dev.hpo.common.message.ProgressMessage;
 import dev.hpo.common.message.ProgressState;
@@ -471,15 +471,8 @@ class PipelineIT {
     }
 
     /** The partitions of hpo.studies the replica at {@code url} owns, from its readiness data; none if not ready. */
-    private static Set<Integer> owned(String url) throws Exception {
-        JsonNode health = Json.mapper().readTree(httpBodyJson(url + "/q/health/ready"));
-        Set<Integer> owned = new java.util.TreeSet<>();
-        for (JsonNode c : health.path("checks")) {
-            if (c.path("name").asText().equals("study-recovery") && "UP".equals(c.path("status").asText())) {
-                owned.addAll(PartitionRanges.parse(c.path("data").path("partitions").asText("")));
-            }
-        }
-        return owned;
+    private static Set<Integer> owned(String url) {
+        return ServiceOwnership.ownedPartitions(java.net.URI.create(url).getPort());
     }
 
     private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
@@ -509,20 +502,6 @@ class PipelineIT {
                 java.net.URI.create(url)).timeout(Duration.ofSeconds(40))
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The body of a GET of {@code url} asking for JSON, whatever its status; {@code {}} if nothing answers. */
-    private static String httpBodyJson(String url) {
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(url)).header("Accept", "application/json").timeout(Duration.ofSeconds(10))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        } catch (java.io.IOException e) {
-            return "{}";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "{}";
-        }
     }
 
     @Test

@@ -1,17 +1,16 @@
 package dev.hpo.cli.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.cli.api.StudyClient;
 import dev.hpo.cli.local.LocalStack;
 import dev.hpo.cli.local.RepoHome;
 import dev.hpo.cli.local.RunningStack;
 import dev.hpo.cli.local.ServiceCommands;
+import dev.hpo.cli.local.ServiceOwnership;
 import dev.hpo.cli.local.StackProcess;
 import dev.hpo.cli.local.StackState;
 import dev.hpo.common.json.Json;
 import dev.hpo.common.message.MessageCodec;
-import dev.hpo.common.message.PartitionRanges;
 import dev.hpo.common.message.ResultMessage;
 import dev.hpo.common.message.StudyEvent;
 import dev.hpo.common.message.TrialMessage;
@@ -22,10 +21,6 @@ import dev.hpo.common.study.StudySpecJson;
 import dev.hpo.common.study.StudySpecParser;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +74,6 @@ public final class RecoveryBench implements Callable<Integer> {
 
     private final Path home;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     RecoveryBench(Path home, PrintStream out) {
         this.home = home;
@@ -255,24 +249,9 @@ public final class RecoveryBench implements Callable<Integer> {
         figures.put(prefix + "Seconds", millis / 1000.0);
     }
 
-    /** The partitions the replica owns, from its readiness data; 0 while it is not ready. */
-    private int owned(StackProcess p) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.port() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
-        try {
-            JsonNode health = Json.mapper().readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
-            for (JsonNode c : health.path("checks")) {
-                if (c.path("name").asText().equals("study-recovery") && "UP".equals(c.path("status").asText())) {
-                    return PartitionRanges.parse(c.path("data").path("partitions").asText("")).size();
-                }
-            }
-            return 0;
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+    /** How many partitions the replica owns, from its readiness data; 0 while it is not ready. */
+    private static int owned(StackProcess p) {
+        return ServiceOwnership.ownedPartitions(p.port()).size();
     }
 
     private static void kill(StackProcess p) throws Exception {

@@ -1,6 +1,7 @@
 package dev.hpo.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.cli.local.ServiceOwnership;
 import dev.hpo.cli.local.StackProcess;
 import dev.hpo.common.json.Json;
 import dev.hpo.common.message.PartitionRanges;
@@ -174,21 +175,8 @@ final class ReplicaWatch implements AutoCloseable {
         return ProcessHandle.of(p.pid()).filter(ProcessHandle::isAlive).flatMap(h -> h.info().totalCpuDuration());
     }
 
-    private JsonNode recovery(StackProcess p) {
-        String body = get(p, "/q/health/ready", "application/json");
-        if (body == null) {
-            return null;
-        }
-        try {
-            for (JsonNode c : Json.mapper().readTree(body).path("checks")) {
-                if (c.path("name").asText().equals("study-recovery")) {
-                    return c;
-                }
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
+    private static JsonNode recovery(StackProcess p) {
+        return ServiceOwnership.readyCheck(p.port(), "study-recovery");
     }
 
     /**

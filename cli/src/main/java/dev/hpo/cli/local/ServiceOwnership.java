@@ -2,12 +2,14 @@ package dev.hpo.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.common.message.PartitionRanges;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * What a process of the local stack owns, read from its readiness answer for {@code ./hpo local status}: an
@@ -64,6 +66,33 @@ public final class ServiceOwnership {
             return "no trials (" + data.path("device").asText() + ")";
         }
         return data.has("trial") ? "trial " + data.path("trial").asText() : "idle";
+    }
+
+    /**
+     * The check {@code name} of the service's readiness answer on {@code port} ({@code name}, {@code status},
+     * {@code data}); null if it does not answer or has no such check.
+     */
+    public static JsonNode readyCheck(int port, String name) {
+        JsonNode health = readiness(port);
+        if (health == null) {
+            return null;
+        }
+        for (JsonNode c : health.path("checks")) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The partitions of {@code hpo.studies} the optimizer replica on {@code port} owns, from its check
+     * {@code study-recovery}; none while it is not ready or does not answer.
+     */
+    public static Set<Integer> ownedPartitions(int port) {
+        JsonNode c = readyCheck(port, "study-recovery");
+        return c == null || !"UP".equals(c.path("status").asText()) ? Set.of()
+                : PartitionRanges.parse(c.path("data").path("partitions").asText(""));
     }
 
     private static JsonNode check(JsonNode health, String name) {

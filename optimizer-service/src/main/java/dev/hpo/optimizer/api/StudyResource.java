@@ -83,12 +83,13 @@ public class StudyResource {
                     examples = @ExampleObject(name = "one study", value = "[" + ApiExamples.STUDY + "]")))
     public Response list(@Context HttpHeaders headers) {
         List<StudyView> own = studies.list(StudyView::of);
-        if (headers.getHeaderString(OwnerForwarding.FORWARDED) != null) {
+        List<JsonNode> others = headers.getHeaderString(OwnerForwarding.FORWARDED) != null ? List.of()
+                : forwarding.peerStudies(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (others.isEmpty()) {
             return Response.ok(own).build();
         }
-        List<JsonNode> all = new ArrayList<>();
+        List<JsonNode> all = new ArrayList<>(others);
         own.forEach(v -> all.add(mapper.valueToTree(v)));
-        all.addAll(forwarding.peerStudies(headers.getHeaderString(HttpHeaders.AUTHORIZATION)));
         all.sort(Comparator.comparing((JsonNode v) -> v.path("createdAt").asText()).reversed());
         return Response.ok(all).build();
     }

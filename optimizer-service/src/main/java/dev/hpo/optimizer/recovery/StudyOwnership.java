@@ -193,17 +193,19 @@ public class StudyOwnership {
     private final class GroupView {
 
         static final Duration FRESH = Duration.ofSeconds(2);
+        /** The least time between two descriptions, however soon one is asked for. */
+        static final Duration AGAIN = Duration.ofMillis(200);
         private Admin admin;
         private Map<Integer, String> owners = Map.of();
         private long describedAt;
 
-        /** Partition -> API of its owner; described again if older than {@link #FRESH} or {@code now}. */
+        /**
+         * Partition -> API of its owner; described again if older than {@link #FRESH}, or {@code now} if older than
+         * {@link #AGAIN}.
+         */
         synchronized Map<Integer, String> owners(boolean now) {
             long at = System.nanoTime();
-            if (!now && at - describedAt < FRESH.toNanos()) {
-                return owners;
-            }
-            if (now && at - describedAt < Duration.ofMillis(200).toNanos()) {
+            if (at - describedAt < (now ? AGAIN : FRESH).toNanos()) {
                 return owners;
             }
             describedAt = at;
@@ -249,19 +251,20 @@ public class StudyOwnership {
         return BuiltInPartitioner.partitionForKey(studyId.getBytes(StandardCharsets.UTF_8), partitions);
     }
 
+    /** The study's partition if it is assigned here, recovering or owned; null if not (or before joining). */
+    private AssignedPartition assignedFor(String studyId) {
+        int n = partitions;
+        return n == 0 ? null : assigned.get(partitionOf(studyId, n));
+    }
+
     /** Whether the study's partition is assigned here, recovering or owned. */
     public boolean holds(String studyId) {
-        int n = partitions;
-        return n > 0 && assigned.containsKey(partitionOf(studyId, n));
+        return assignedFor(studyId) != null;
     }
 
     /** Whether this replica owns the study's partition and has recovered it: it may create, stop and read it. */
     public boolean owns(String studyId) {
-        int n = partitions;
-        if (n == 0) {
-            return false;
-        }
-        AssignedPartition a = assigned.get(partitionOf(studyId, n));
+        AssignedPartition a = assignedFor(studyId);
         return a != null && a.owned();
     }
 
@@ -282,8 +285,7 @@ public class StudyOwnership {
      * is another replica's, no.
      */
     public boolean admit(String studyId, Runnable later) {
-        int n = partitions;
-        AssignedPartition a = n == 0 ? null : assigned.get(partitionOf(studyId, n));
+        AssignedPartition a = assignedFor(studyId);
         return a != null && a.admit(later);
     }
 
